@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Portal.Web.Audit;
+using Portal.Web.Data;
+
+namespace Portal.Web.Hosting;
+
+internal static class DataExtensions
+{
+    public const string ConnectionStringName = "Portal";
+
+    public static WebApplicationBuilder AddPortalData(this WebApplicationBuilder builder)
+    {
+        var connectionString = ResolveSqliteConnectionString(
+            builder.Configuration.GetConnectionString(ConnectionStringName) ?? "Data Source=portal.db",
+            builder.Environment.ContentRootPath);
+
+        builder.Services.AddDbContextFactory<PortalDbContext>(options => options.UseSqlite(connectionString));
+        builder.Services.AddDatabaseDeveloperPageExceptionFilter();
+
+        // One key ring in the database, shared by every instance that uses it.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Portal")
+            .PersistKeysToDbContext<PortalDbContext>();
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<AuditLog>();
+        return builder;
+    }
+
+    /// <summary>Relative SQLite paths are anchored at the content root, so the database lives beside the app whatever the working directory.</summary>
+    internal static string ResolveSqliteConnectionString(string connectionString, string contentRoot)
+    {
+        var csb = new SqliteConnectionStringBuilder(connectionString);
+        if (csb.DataSource != ":memory:" && !csb.DataSource.StartsWith("file:", StringComparison.Ordinal) && !Path.IsPathRooted(csb.DataSource))
+        {
+            csb.DataSource = Path.GetFullPath(Path.Combine(contentRoot, csb.DataSource));
+        }
+
+        // Wait for a busy database instead of failing the user's action at once.
+        if (csb.DefaultTimeout < 30)
+        {
+            csb.DefaultTimeout = 30;
+        }
+
+        return csb.ToString();
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.FileProviders;
+using Portal.Web.Components;
+using Portal.Web.Identity;
+
+namespace Portal.Web.Hosting;
+
+internal static class PipelineExtensions
+{
+    public static WebApplication UsePortalPipeline(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseMigrationsEndPoint();
+        }
+        else
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UsePortalAssets();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<ForcedPasswordChangeMiddleware>();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode();
+        app.MapAdditionalIdentityEndpoints();
+        return app;
+    }
+
+    /// <summary>Serves the top-level wwwroot-assets folder (copied beside the binaries) at /assets.</summary>
+    private static void UsePortalAssets(this WebApplication app)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "wwwroot-assets");
+        if (!Directory.Exists(folder))
+        {
+            folder = Path.GetFullPath(Path.Combine(app.Environment.ContentRootPath, "..", "..", "wwwroot-assets"));
+        }
+
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(folder),
+            RequestPath = "/assets",
+        });
+    }
+}
