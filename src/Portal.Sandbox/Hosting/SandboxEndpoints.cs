@@ -1,3 +1,4 @@
+using Portal.Sandbox.Apis;
 using Portal.Sandbox.Authorization;
 using Portal.Sandbox.Pages;
 
@@ -12,6 +13,10 @@ internal static class SandboxEndpoints
         app.MapPost(LoginPage.Path, AccountEndpoints.SubmitLoginAsync).DisableAntiforgery();
         app.MapMethods(SandboxCatalog.AuthorizePath, [HttpMethods.Get, HttpMethods.Post], AuthorizeEndpoint.HandleAsync).DisableAntiforgery();
         app.MapPost(SandboxCatalog.TokenPath, TokenEndpoint.HandleAsync).DisableAntiforgery();
+        app.MapSheetsApi();
+        app.MapMailApi();
+        app.MapWeatherApi();
+        app.MapEchoApi();
         return app;
     }
 }
