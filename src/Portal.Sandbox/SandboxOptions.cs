@@ -18,8 +18,13 @@ public sealed class SandboxOptions
     /// <summary>OAuth clients created or updated at startup (the portal registers itself here).</summary>
     public List<SandboxClient> Clients { get; set; } = [];
 
-    /// <summary>Keys accepted by Sandbox Weather in the <c>X-Weather-Key</c> header.</summary>
-    public List<string> WeatherApiKeys { get; set; } = [SandboxCatalog.DefaultWeatherApiKey];
+    /// <summary>Keys accepted by Sandbox Weather in the <c>X-Weather-Key</c> header; empty means the documented demo key.</summary>
+    /// <remarks>Empty by default because the configuration binder appends to lists instead of replacing them.</remarks>
+    public List<string> WeatherApiKeys { get; set; } = [];
+
+    /// <summary>The keys Sandbox Weather really accepts; the portal pre-configures its default Weather service with the first.</summary>
+    public IReadOnlyList<string> EffectiveWeatherApiKeys =>
+        WeatherApiKeys.Count == 0 ? [SandboxCatalog.DefaultWeatherApiKey] : WeatherApiKeys;
 
     /// <summary>Clock used for token lifetimes; tests swap in a fake clock.</summary>
     internal TimeProvider TimeProvider { get; set; } = TimeProvider.System;

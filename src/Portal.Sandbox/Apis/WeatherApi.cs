@@ -14,7 +14,7 @@ internal static class WeatherApi
     private static IResult Forecast(HttpContext http, SandboxOptions options, TimeProvider clock, string? city, int? days)
     {
         var key = http.Request.Headers[SandboxCatalog.WeatherApiKeyHeader].ToString();
-        if (!options.WeatherApiKeys.Any(valid => FixedTimeEquals(valid, key)))
+        if (!options.EffectiveWeatherApiKeys.Any(valid => FixedTimeEquals(valid, key)))
         {
             http.Response.Headers.WWWAuthenticate = $"ApiKey realm=\"Sandbox Weather\", header=\"{SandboxCatalog.WeatherApiKeyHeader}\"";
             return ApiAccess.Error(StatusCodes.Status401Unauthorized, key.Length == 0 ? "missing_api_key" : "invalid_api_key",
