@@ -25,10 +25,11 @@ internal static class LoginPage
             .Append(Hidden(antiforgery.FormFieldName, antiforgery.RequestToken))
             .Append(Hidden("returnUrl", returnUrl))
             .Append("<label for=\"email\">Email</label>")
-            .Append("<input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"username\" required autofocus value=\"")
-            .Append(Encode(email)).Append("\">")
+            .Append("<input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"username\" required")
+            .Append(string.IsNullOrEmpty(email) ? " autofocus" : "").Append(" value=\"").Append(Encode(email)).Append("\">")
             .Append("<label for=\"password\">Password</label>")
-            .Append("<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>")
+            .Append("<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required")
+            .Append(string.IsNullOrEmpty(email) ? "" : " autofocus").Append('>')
             .Append("<button class=\"btn btn-primary full\" type=\"submit\">Sign in</button></form>");
         body.Append("<div class=\"hint\"><strong>Demo accounts</strong> (password <code>")
             .Append(Encode(SandboxCatalog.DemoPassword)).Append("</code>)<ul>");

@@ -15,7 +15,7 @@ internal static class SandboxStyles
         main{display:flex;flex-direction:column;align-items:center;padding:24px 16px 48px}
         .card{width:100%;max-width:460px;background:#fffdf7;border-radius:18px;padding:32px 32px 28px;
           box-shadow:0 20px 50px rgba(15,118,110,.35);border-top:6px solid #f59e0b}
-        h1{margin:0 0 8px;font-size:1.5rem;color:#134e4a}
+        h1{margin:0 0 12px;font-size:1.35rem;line-height:1.3;color:#134e4a}
         .lead{margin:0 0 20px;color:#475569}
         label{display:block;font-weight:600;margin:14px 0 6px;color:#134e4a}
         input[type=email],input[type=password]{width:100%;padding:12px 14px;font-size:1rem;border:2px solid #cbd5e1;border-radius:10px;background:#fff}
@@ -31,13 +31,14 @@ internal static class SandboxStyles
         .hint ul{margin:6px 0 0;padding-left:18px}
         .who{display:flex;align-items:center;gap:10px;background:#f0fdfa;border:1px solid #99f6e4;border-radius:12px;padding:10px 12px;margin-bottom:18px;font-size:.95rem}
         .avatar{width:36px;height:36px;border-radius:50%;background:#f59e0b;color:#fff;display:flex;align-items:center;justify-content:center;font-weight:700}
-        .who a{margin-left:auto;color:#0f766e;font-size:.85rem}
+        .who a{margin-left:auto;color:#0f766e;font-size:.82rem;white-space:nowrap}
         .scopes{list-style:none;margin:8px 0 0;padding:0}
         .scopes li{display:flex;align-items:center;gap:12px;padding:10px 0;border-bottom:1px solid #f1f5f9}
         .scopes svg{width:32px;height:32px;flex:none}
         .scopes small{display:block;color:#64748b;font-family:ui-monospace,monospace}
         .muted{color:#64748b;font-size:.88rem}
         .client{color:#0f766e}
+        @media (max-width:540px){.card{padding:24px 20px}.topbar{padding:12px 16px}.tag{display:none}.who{flex-wrap:wrap}}
         .footnote{max-width:460px;text-align:center;color:#713f12;font-size:.82rem;margin-top:18px}
         """;
 }
