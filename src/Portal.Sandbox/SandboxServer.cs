@@ -7,6 +7,9 @@ namespace Portal.Sandbox;
 /// <summary>Starts Sandbox Cloud as its own web application on a loopback port, so clients talk to it like to any provider.</summary>
 public static class SandboxServer
 {
+    /// <summary>The demo APIs take small JSON or form bodies; 1 MB is plenty and caps what Echo buffers.</summary>
+    internal const int MaxRequestBodyBytes = 1024 * 1024;
+
     public static async Task<SandboxInstance> StartAsync(
         SandboxOptions options,
         ILoggerFactory? loggerFactory = null,
@@ -39,6 +42,7 @@ public static class SandboxServer
         }
 
         builder.WebHost.UseUrls(url.GetLeftPart(UriPartial.Authority));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Services.AddSandbox(options, dataDirectory);
 
         var app = builder.Build();
@@ -47,12 +51,28 @@ public static class SandboxServer
         app.UseAuthentication();
         app.MapSandbox();
 
-        await using (var scope = app.Services.CreateAsyncScope())
+        try
         {
-            await scope.ServiceProvider.GetRequiredService<SandboxSeeder>().SeedAsync(options.Clients, ct);
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<SandboxSeeder>().SeedAsync(options.Clients, ct);
+            }
+
+            await app.StartAsync(ct);
+        }
+        catch (IOException error)
+        {
+            await app.DisposeAsync();
+            throw new InvalidOperationException(
+                $"Sandbox Cloud could not listen on {options.Url}: {error.Message} Another program may be using the port; change Sandbox:Url or stop that program.",
+                error);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
         }
 
-        await app.StartAsync(ct);
         var actual = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
         app.Services.GetRequiredService<SandboxAddress>().Url ??= actual;
         return new SandboxInstance(app, actual);

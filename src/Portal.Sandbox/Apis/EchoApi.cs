@@ -6,8 +6,6 @@ namespace Portal.Sandbox.Apis;
 /// <summary>Sandbox Echo: answers with the request it received, credentials masked, and whom the token belongs to.</summary>
 internal static class EchoApi
 {
-    private const int MaxBodyBytes = 1024 * 1024;
-
     public static void MapEchoApi(this IEndpointRouteBuilder app) =>
         app.MapMethods(
                 SandboxCatalog.EchoBasePath + "{**rest}",
@@ -19,7 +17,7 @@ internal static class EchoApi
     private static async Task<IResult> EchoAsync(HttpContext http)
     {
         var request = http.Request;
-        if (request.ContentLength > MaxBodyBytes)
+        if (request.ContentLength > SandboxServer.MaxRequestBodyBytes)
         {
             return ApiAccess.Error(StatusCodes.Status413PayloadTooLarge, "body_too_large", "Sandbox Echo accepts bodies up to 1 MB. Send a smaller body.");
         }
@@ -56,15 +54,14 @@ internal static class EchoApi
             return form.ToDictionary(pair => pair.Key, pair => pair.Value.ToString());
         }
 
+        // Kestrel's MaxRequestBodySize bounds this read.
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var buffer = new char[MaxBodyBytes];
-        var length = await reader.ReadBlockAsync(buffer, request.HttpContext.RequestAborted);
-        if (length == 0)
+        var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        if (text.Length == 0)
         {
             return null;
         }
 
-        var text = new string(buffer, 0, length);
         if (request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true)
         {
             try
