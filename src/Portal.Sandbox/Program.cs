@@ -1,12 +1,34 @@
 namespace Portal.Sandbox;
 
+/// <summary>Runs Sandbox Cloud on its own: <c>dotnet run --project src/Portal.Sandbox</c>.</summary>
 public static class Program
 {
     public static async Task Main(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
-        var app = builder.Build();
-        app.MapGet("/", () => "Sandbox Cloud");
-        await app.RunAsync();
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "sandbox.settings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine(args)
+            .Build();
+        var options = configuration.GetSection(SandboxOptions.SectionName).Get<SandboxOptions>() ?? new SandboxOptions();
+        using var loggerFactory = LoggerFactory.Create(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole());
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+
+        await using var sandbox = await SandboxServer.StartAsync(options, loggerFactory, stop.Token);
+        loggerFactory.CreateLogger("Portal.Sandbox").LogInformation(
+            "Sandbox Cloud is listening on {Url} with data in {DataDirectory}. Press Ctrl+C to stop.", sandbox.Url, options.ResolveDataDirectory());
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C is the normal way to stop.
+        }
     }
 }

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Authentication;
+using OpenIddict.Server.AspNetCore;
+
+namespace Portal.Sandbox.Authorization;
+
+internal static class OpenIddictResults
+{
+    /// <summary>Lets OpenIddict send a protocol error (redirect to the client, or JSON from the token endpoint).</summary>
+    public static IResult Error(string error, string description) =>
+        Results.Forbid(
+            new AuthenticationProperties(new Dictionary<string, string?>
+            {
+                [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+                [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+            }),
+            [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+
+    public static IResult SignIn(System.Security.Claims.ClaimsIdentity identity) =>
+        Results.SignIn(new System.Security.Claims.ClaimsPrincipal(identity), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace Portal.Sandbox.Data;
+
+/// <summary>The sandbox's own database: demo users and data, plus the OpenIddict tables.</summary>
+internal sealed class SandboxDbContext(DbContextOptions<SandboxDbContext> options) : DbContext(options)
+{
+    public DbSet<SandboxUser> Users => Set<SandboxUser>();
+
+    public DbSet<Spreadsheet> Spreadsheets => Set<Spreadsheet>();
+
+    public DbSet<SpreadsheetRow> SpreadsheetRows => Set<SpreadsheetRow>();
+
+    public DbSet<SandboxMailMessage> MailMessages => Set<SandboxMailMessage>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+
+        modelBuilder.Entity<SandboxUser>(user =>
+        {
+            user.HasKey(u => u.Id);
+            user.HasIndex(u => u.Email).IsUnique();
+        });
+
+        modelBuilder.Entity<Spreadsheet>(sheet =>
+        {
+            sheet.HasIndex(s => s.OwnerId);
+            sheet.HasMany(s => s.Rows).WithOne().HasForeignKey(r => r.SpreadsheetId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<SpreadsheetRow>().Property(r => r.Values).HasConversion(
+            values => JsonSerializer.Serialize(values, JsonSerializerOptions.Default),
+            json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, JsonSerializerOptions.Default) ?? new(),
+            new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<Dictionary<string, string>>(
+                (a, b) => JsonSerializer.Serialize(a, JsonSerializerOptions.Default) == JsonSerializer.Serialize(b, JsonSerializerOptions.Default),
+                values => JsonSerializer.Serialize(values, JsonSerializerOptions.Default).GetHashCode(StringComparison.Ordinal),
+                values => new Dictionary<string, string>(values)));
+
+        modelBuilder.Entity<SandboxMailMessage>().HasIndex(m => new { m.OwnerId, m.Folder });
+    }
+}

@@ -1,0 +1,18 @@
+namespace Portal.Sandbox.Hosting;
+
+internal static class SecurityHeaders
+{
+    /// <summary>Pages carry no third-party resources and cannot be framed; nothing sensitive is cached.</summary>
+    public static IApplicationBuilder UseSandboxSecurityHeaders(this IApplicationBuilder app) => app.Use((http, next) =>
+    {
+        var headers = http.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.CacheControl = "no-store";
+
+        // No form-action: the consent form's redirect to the client's redirect URI must not be blocked.
+        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'";
+        return next(http);
+    });
+}
