@@ -22,6 +22,12 @@ internal static class TokenResponseReader
         }
 
         var json = r.Json;
+        if (json is not { ValueKind: JsonValueKind.Object })
+        {
+            // HTML login pages, arrays, plain text: never touch the token accessors (they assume an object).
+            return new(TokenOutcomeKind.Rejected, Problem: $"the token endpoint answered HTTP {status} with something that is not a JSON token response");
+        }
+
         string? error = r.ErrorType == ResponseErrorType.Exception ? null : r.Error;
         if (json is { ValueKind: JsonValueKind.Object } obj && obj.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.False)
         {
@@ -39,11 +45,6 @@ internal static class TokenResponseReader
                 _ => TokenOutcomeKind.Rejected,
             };
             return new(kind, Problem: $"the provider answered '{Sanitize(error)}'" + Description(r), RetryAfter: retryAfter);
-        }
-
-        if (json is not { ValueKind: JsonValueKind.Object })
-        {
-            return new(TokenOutcomeKind.Rejected, Problem: $"the token endpoint answered HTTP {status} with something that is not a JSON token response");
         }
 
         var access = r.AccessToken;
