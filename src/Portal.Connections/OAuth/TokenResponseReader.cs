@@ -28,11 +28,18 @@ internal static class TokenResponseReader
             return new(TokenOutcomeKind.Rejected, Problem: $"the token endpoint answered HTTP {status} with something that is not a JSON token response");
         }
 
-        string? error = r.ErrorType == ResponseErrorType.Exception ? null : r.Error;
-        if (json is { ValueKind: JsonValueKind.Object } obj && obj.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.False)
+        // Prefer the body's "error" (Duende reports only the HTTP reason for some statuses).
+        var obj = json.Value;
+        string? error = obj.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
+        if (error is null && obj.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.False)
         {
-            // Slack-style: HTTP 200 with {"ok":false,"error":"..."}.
-            error = obj.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : "ok_false";
+            error = "ok_false"; // Slack-style: HTTP 200 with {"ok":false}
+        }
+
+        if (error is null && status >= 400)
+        {
+            // RFC 6749 §5.2: 401 from the token endpoint means client authentication failed.
+            error = status == 401 ? "invalid_client" : $"http_{status}";
         }
 
         if (!string.IsNullOrEmpty(error))

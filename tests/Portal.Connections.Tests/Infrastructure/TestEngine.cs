@@ -55,13 +55,15 @@ internal sealed class TestEngine : IDisposable
 
     internal SecretProtector Protector => Services.GetRequiredService<SecretProtector>();
 
+    public static FakeTimeProvider NewTime() => new(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+
     public static ConnectionsUser Developer(string id = Owner) => new(id, false, true);
 
     public static ConnectionsUser PlainUser(string id) => new(id, false, false);
 
     public static ConnectionsUser AdminUser => new(Admin, true, false);
 
-    public static TestEngine Create(IEnumerable<string>? insecureOrigins = null, Func<HttpMessageHandler>? network = null, Action<IServiceCollection>? configure = null)
+    public static TestEngine Create(IEnumerable<string>? insecureOrigins = null, Func<HttpMessageHandler>? network = null, Action<IServiceCollection>? configure = null, FakeTimeProvider? time = null)
     {
         var settings = new Dictionary<string, string?> { ["Connections:EnableBackgroundRefresh"] = "false" };
         var i = 0;
@@ -72,7 +74,7 @@ internal sealed class TestEngine : IDisposable
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var db = new SqliteTestDatabase();
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+        time ??= NewTime();
         var logs = new CapturingLoggerProvider();
         var audit = new RecordingAuditSink();
         var usage = new FakeUsageSource();
