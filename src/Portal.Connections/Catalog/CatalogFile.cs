@@ -1,0 +1,3 @@
+namespace Portal.Connections.Catalog;
+
+internal sealed record CatalogFile(IReadOnlyList<ServiceDescriptor> Services);

@@ -1,0 +1,3 @@
+namespace Portal.Connections.Catalog;
+
+public sealed record ScopeDefinition(string Name, string Description);

@@ -1,0 +1,89 @@
+using System.Text;
+using Portal.Connections.Catalog;
+
+namespace Portal.Connections.Credentials;
+
+/// <summary>The credential for one (connection, running user); applied only by the injecting handler. ToString never shows secrets.</summary>
+public sealed class ResolvedCredential
+{
+    internal ResolvedCredential(string linkName, Guid? authorizationId, string? authorizingUserId, IReadOnlyList<string> allowedBaseUrls,
+        IReadOnlyList<CredentialPart> parts, IReadOnlyList<string> secrets, string? accessToken, bool canRefresh)
+    {
+        LinkName = linkName;
+        AuthorizationId = authorizationId;
+        AuthorizingUserId = authorizingUserId;
+        AllowedApiBaseUrls = allowedBaseUrls;
+        Parts = parts;
+        Secrets = [.. secrets.Concat(parts.Select(p => p.Value)).Where(v => v.Length > 0).Distinct().OrderByDescending(v => v.Length)];
+        AccessToken = accessToken;
+        CanRefresh = canRefresh;
+    }
+
+    public string LinkName { get; }
+
+    public Guid? AuthorizationId { get; }
+
+    /// <summary>Whose authorization is used (the owner or the runner, per connection mode).</summary>
+    public string? AuthorizingUserId { get; }
+
+    public IReadOnlyList<string> AllowedApiBaseUrls { get; }
+
+    internal IReadOnlyList<CredentialPart> Parts { get; }
+
+    internal IReadOnlyList<string> Secrets { get; }
+
+    internal string? AccessToken { get; }
+
+    internal bool CanRefresh { get; }
+
+    public bool IsAllowed(Uri url) => AllowedBaseUrls.Matches(url, AllowedApiBaseUrls);
+
+    /// <summary>Replaces every secret value (raw and URL-encoded) with <c>***</c>.</summary>
+    public string Redact(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (var secret in Secrets)
+        {
+            text = text.Replace(secret, "***", StringComparison.Ordinal)
+                .Replace(Uri.EscapeDataString(secret), "***", StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
+    public override string ToString() => $"Credential for connection '{LinkName}' (redacted)";
+
+    internal void ApplyTo(HttpRequestMessage request)
+    {
+        foreach (var part in Parts)
+        {
+            switch (part.Location)
+            {
+                case CredentialLocation.Header:
+                    request.Headers.Remove(part.Name);
+                    request.Headers.TryAddWithoutValidation(part.Name, part.Value);
+                    break;
+                case CredentialLocation.Query:
+                    var uri = request.RequestUri!;
+                    var pair = Uri.EscapeDataString(part.Name) + "=" + Uri.EscapeDataString(part.Value);
+                    var builder = new UriBuilder(uri) { Query = string.IsNullOrEmpty(uri.Query) ? pair : uri.Query[1..] + "&" + pair };
+                    request.RequestUri = builder.Uri;
+                    break;
+                case CredentialLocation.Form:
+                    AppendForm(request, part);
+                    break;
+            }
+        }
+    }
+
+    private static void AppendForm(HttpRequestMessage request, CredentialPart part)
+    {
+        var existing = request.Content is ByteArrayContent c && c.Headers.ContentType?.MediaType == "application/x-www-form-urlencoded"
+            ? c.ReadAsStringAsync().GetAwaiter().GetResult()
+            : request.Content is null ? "" : throw new InvalidOperationException(
+                "This connection sends its key as a form field, so the request body must be form-encoded (application/x-www-form-urlencoded).");
+        var pair = Uri.EscapeDataString(part.Name) + "=" + Uri.EscapeDataString(part.Value);
+        var body = existing.Length == 0 ? pair : existing + "&" + pair;
+        request.Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded");
+    }
+}

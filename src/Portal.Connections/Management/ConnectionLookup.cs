@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Connections.Catalog;
+using Portal.Connections.Data;
+
+namespace Portal.Connections.Management;
+
+/// <summary>Loads a connection and its service, turning every miss into an actionable <see cref="ConnectionsException"/>.</summary>
+internal sealed class ConnectionLookup(IConnectionsDbContextFactory dbFactory, ServiceCatalog catalog)
+{
+    public async Task<ConnectionEntity?> FindAsync(string linkName, CancellationToken ct)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        return await db.Set<ConnectionEntity>().AsNoTracking().SingleOrDefaultAsync(c => c.LinkName == linkName, ct);
+    }
+
+    public async Task<ConnectionEntity?> FindAsync(Guid connectionId, CancellationToken ct)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        return await db.Set<ConnectionEntity>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == connectionId, ct);
+    }
+
+    public async Task<(ConnectionEntity Connection, ServiceRuntime Service)> LoadAsync(string linkName, CancellationToken ct)
+    {
+        var connection = await FindAsync(linkName, ct)
+            ?? throw new ConnectionsException(ConnectionsErrorKind.NotFound,
+                $"There is no connection named '{linkName}'. Check the link name in Setup › Developer Space › Connections.", null);
+        return (connection, await ServiceForAsync(connection, ct));
+    }
+
+    public async Task<ServiceRuntime> ServiceForAsync(ConnectionEntity connection, CancellationToken ct)
+    {
+        var service = await catalog.GetRuntimeAsync(connection.ServiceId, ct)
+            ?? throw new ConnectionsException(ConnectionsErrorKind.ServiceConfiguration,
+                $"Connection '{connection.LinkName}' uses the service '{connection.ServiceId}', which no longer exists. Delete the connection and create a new one.", connection.LinkName);
+        if (!service.Enabled)
+        {
+            throw new ConnectionsException(ConnectionsErrorKind.ServiceNeedsSetup,
+                $"Connection '{connection.LinkName}' uses {service.Descriptor.DisplayName}, which an admin has disabled. Ask an admin to enable it in Setup › Services.", connection.LinkName);
+        }
+
+        if (service.SetupProblem is { } problem)
+        {
+            throw new ConnectionsException(ConnectionsErrorKind.ServiceNeedsSetup, $"Connection '{connection.LinkName}': {problem}", connection.LinkName);
+        }
+
+        return service;
+    }
+
+    public static IReadOnlyList<string> Scopes(ConnectionEntity c) => CatalogJson.ReadList(c.RequestedScopesJson);
+}

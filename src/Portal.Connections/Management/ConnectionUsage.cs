@@ -1,0 +1,3 @@
+namespace Portal.Connections.Management;
+
+public sealed record ConnectionUsage(string FunctionName, string? FunctionId = null);

@@ -1,0 +1,32 @@
+using System.Text;
+
+namespace Portal.Connections.Management;
+
+public static class LinkNames
+{
+    /// <summary>"My Google Sheet!" → "my_google_sheet".</summary>
+    public static string Derive(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var sb = new StringBuilder();
+        foreach (var c in name.Trim().ToLowerInvariant())
+        {
+            if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
+            {
+                sb.Append(c);
+            }
+            else if (sb.Length > 0 && sb[^1] != '_')
+            {
+                sb.Append('_');
+            }
+        }
+
+        var link = sb.ToString().Trim('_');
+        if (link.Length == 0 || !char.IsAsciiLetterLower(link[0]))
+        {
+            link = "c_" + link;
+        }
+
+        return link.Length > 50 ? link[..50].TrimEnd('_') : link;
+    }
+}

@@ -1,0 +1,10 @@
+namespace Portal.Connections.OAuth;
+
+internal enum TokenOutcomeKind
+{
+    Success,
+    InvalidGrant,
+    InvalidClient,
+    Transient,
+    Rejected,
+}

@@ -1,0 +1,10 @@
+namespace Portal.Connections.Security;
+
+internal enum SecretKind
+{
+    ClientSecret,
+    AccessToken,
+    RefreshToken,
+    ApiSecret,
+    CodeVerifier,
+}

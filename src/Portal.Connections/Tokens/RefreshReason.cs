@@ -1,0 +1,8 @@
+namespace Portal.Connections.Tokens;
+
+internal enum RefreshReason
+{
+    Proactive,
+    Rejected,
+    Idle,
+}

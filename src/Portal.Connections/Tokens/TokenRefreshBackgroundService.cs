@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Portal.Connections.Tokens;
+
+/// <summary>Periodically refreshes authorizations unused for 24 h so providers don't expire their refresh tokens.</summary>
+internal sealed class TokenRefreshBackgroundService(
+    TokenRefresher refresher, TimeProvider time, IOptions<ConnectionsOptions> options, ILogger<TokenRefreshBackgroundService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.EnableBackgroundRefresh)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(options.Value.BackgroundRefreshInterval, time);
+        do
+        {
+            try
+            {
+                var count = await refresher.RefreshIdleAuthorizationsAsync(stoppingToken);
+                logger.LogDebug("Background refresh renewed {Count} idle authorization(s)", count);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Background token refresh failed; it runs again in {Interval}", options.Value.BackgroundRefreshInterval);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
