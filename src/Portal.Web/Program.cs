@@ -4,6 +4,7 @@ var builder = WebApplication.CreateBuilder(PortalArguments.Normalize(args));
 
 builder.AddPortalData();
 builder.AddPortalIdentity();
+builder.AddPortalConnections();
 builder.AddPortalUi();
 
 var app = builder.Build();

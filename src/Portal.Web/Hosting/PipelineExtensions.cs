@@ -1,4 +1,5 @@
 using Microsoft.Extensions.FileProviders;
+using Portal.Connections;
 using Portal.Web.Components;
 using Portal.Web.Identity;
 
@@ -30,6 +31,7 @@ internal static class PipelineExtensions
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
+        app.MapPortalConnections();
         return app;
     }
 

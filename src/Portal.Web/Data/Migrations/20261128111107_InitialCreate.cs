@@ -74,6 +74,49 @@ namespace Portal.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Connections",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LinkName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ServiceId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    RequestedScopesJson = table.Column<string>(type: "TEXT", nullable: false),
+                    OwnerUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Mode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    ConcurrencyToken = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Connections", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConnectionServices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    IsCustom = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DefinitionJson = table.Column<string>(type: "TEXT", nullable: true),
+                    ClientId = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ClientSecretCiphertext = table.Column<string>(type: "TEXT", nullable: true),
+                    TemplateValuesJson = table.Column<string>(type: "TEXT", nullable: true),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ConfigurationError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ConcurrencyToken = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConnectionServices", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -85,6 +128,25 @@ namespace Portal.Web.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PersonalAccessTokens",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonalAccessTokens", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -212,6 +274,68 @@ namespace Portal.Web.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ConnectionAuthorizations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConnectionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    AccessTokenCiphertext = table.Column<string>(type: "TEXT", nullable: true),
+                    RefreshTokenCiphertext = table.Column<string>(type: "TEXT", nullable: true),
+                    SecretCiphertext = table.Column<string>(type: "TEXT", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    GrantedScopesJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    AuthorizedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LastRefreshedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ProviderAccount = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RefreshFailureCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextRefreshAttemptAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    RefreshLeaseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RefreshLeaseExpiresAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    ConcurrencyToken = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConnectionAuthorizations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConnectionAuthorizations_Connections_ConnectionId",
+                        column: x => x.ConnectionId,
+                        principalTable: "Connections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConnectionOAuthStates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StateHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    BrowserBindingHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ConnectionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CodeVerifierCiphertext = table.Column<string>(type: "TEXT", nullable: false),
+                    RedirectUri = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ExpectedIssuer = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConnectionOAuthStates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConnectionOAuthStates_Connections_ConnectionId",
+                        column: x => x.ConnectionId,
+                        principalTable: "Connections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -263,6 +387,61 @@ namespace Portal.Web.Data.Migrations
                 name: "IX_AuditEvents_At",
                 table: "AuditEvents",
                 column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConnectionAuthorizations_ConnectionId_UserId",
+                table: "ConnectionAuthorizations",
+                columns: new[] { "ConnectionId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConnectionAuthorizations_UserId",
+                table: "ConnectionAuthorizations",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConnectionOAuthStates_ConnectionId",
+                table: "ConnectionOAuthStates",
+                column: "ConnectionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConnectionOAuthStates_StateHash",
+                table: "ConnectionOAuthStates",
+                column: "StateHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Connections_LinkName",
+                table: "Connections",
+                column: "LinkName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Connections_OwnerUserId",
+                table: "Connections",
+                column: "OwnerUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Connections_ServiceId",
+                table: "Connections",
+                column: "ServiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConnectionServices_ServiceId",
+                table: "ConnectionServices",
+                column: "ServiceId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonalAccessTokens_TokenHash",
+                table: "PersonalAccessTokens",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonalAccessTokens_UserId",
+                table: "PersonalAccessTokens",
+                column: "UserId");
         }
 
         /// <inheritdoc />
@@ -290,13 +469,28 @@ namespace Portal.Web.Data.Migrations
                 name: "AuditEvents");
 
             migrationBuilder.DropTable(
+                name: "ConnectionAuthorizations");
+
+            migrationBuilder.DropTable(
+                name: "ConnectionOAuthStates");
+
+            migrationBuilder.DropTable(
+                name: "ConnectionServices");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "PersonalAccessTokens");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Connections");
         }
     }
 }
