@@ -31,7 +31,7 @@ internal sealed class EgressConnector(EgressAllowList allowList, IEgressDnsResol
 
     private async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken)
     {
-        if (IPAddress.TryParse(host, out var literal))
+        if (IPAddress.TryParse(host.TrimEnd('.'), out var literal))
         {
             return [literal];
         }
@@ -58,7 +58,7 @@ internal sealed class EgressConnector(EgressAllowList allowList, IEgressDnsResol
 
     private void Vet(string host, IPAddress[] addresses)
     {
-        var isLiteral = IPAddress.TryParse(host, out _);
+        var isLiteral = IPAddress.TryParse(host.TrimEnd('.'), out _);
         foreach (var address in addresses)
         {
             if (BlockedAddressRanges.Classify(address) is { } category)
