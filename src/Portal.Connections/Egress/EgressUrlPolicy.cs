@@ -12,7 +12,10 @@ public sealed class EgressUrlPolicy(EgressAllowList allowList)
     public Uri Validate(string url)
     {
         ArgumentNullException.ThrowIfNull(url);
-        if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri))
+        var trimmed = url.Trim();
+
+        // On Unix "/etc/passwd" parses as an implicit file: URL; only an explicitly written scheme counts.
+        if (!Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) || !trimmed.StartsWith(uri.Scheme + ":", StringComparison.OrdinalIgnoreCase))
         {
             throw EgressBlockedException.InvalidUrl(Shorten(url));
         }
