@@ -34,6 +34,7 @@ internal static class BlockedAddressRanges
         (IPAddressRanges.teredo, "a Teredo transition address, which can tunnel to private IPv4 networks"),
         (IPAddressRanges.ipv4Ipv6Translat, "a NAT64 translation address, which can reach private IPv4 networks"),
         (["::/96"], "a deprecated IPv4-compatible IPv6 address"),
+        (["::ffff:0:0:0/96"], "an IPv4-translated IPv6 address, which can reach IPv4 networks"),
         (IPAddressRanges.ietfProtocol, SpecialPurpose),
         (IPAddressRanges.ipv4ServiceContinuity, SpecialPurpose),
         (IPAddressRanges.dummy, SpecialPurpose),

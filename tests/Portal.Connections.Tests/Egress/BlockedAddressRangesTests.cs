@@ -32,6 +32,7 @@ public sealed class BlockedAddressRangesTests
     [InlineData("::ffff:169.254.169.254", "IPv4-mapped IPv6 form of 169.254.169.254, a cloud metadata")]
     [InlineData("::ffff:10.0.0.1", "IPv4-mapped IPv6 form of 10.0.0.1, a private network")]
     [InlineData("::7f00:1", "IPv4-compatible")]
+    [InlineData("::ffff:0:7f00:1", "IPv4-translated")]
     [InlineData("64:ff9b::a00:1", "NAT64")]
     [InlineData("2002:a00:1::1", "6to4")]
     [InlineData("2001:0:4136:e378:8000:63bf:3fff:fdd2", "Teredo")]

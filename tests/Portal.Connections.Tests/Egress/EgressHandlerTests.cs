@@ -88,6 +88,21 @@ public sealed class EgressHandlerTests : IDisposable
         Assert.Contains(host.Logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("mixed.test", StringComparison.Ordinal));
     }
 
+    // SEC-22: a fake "public" name on a TEST-NET address is still refused, so positive tests must use an exact-origin exception.
+    [Fact]
+    public async Task Name_resolving_to_a_documentation_address_is_refused_as_reserved()
+    {
+        using var host = EgressTestHost.Create();
+        host.Resolver.Map("public.test", "203.0.113.20");
+        using var client = host.Client();
+
+        var error = await Assert.ThrowsAnyAsync<HttpRequestException>(() => client.GetAsync("https://public.test/v1/items"));
+
+        Assert.True(EgressBlockedException.TryFind(error, out var blocked));
+        Assert.Equal("Requests to public.test are blocked: the name resolves to 203.0.113.20, a documentation-only address (TEST-NET). Scripts may only call public internet addresses.",
+            blocked.Message);
+    }
+
     // SEC-22: DNS rebinding safe: the connection goes to the address the resolver returned and was vetted, not to a second lookup.
     [Fact]
     public async Task Connection_goes_to_the_address_that_was_resolved_once_and_vetted()

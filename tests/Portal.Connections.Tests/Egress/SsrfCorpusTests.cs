@@ -5,15 +5,15 @@ using Portal.Connections.Tests.Infrastructure;
 namespace Portal.Connections.Tests.Egress;
 
 /// <summary>Issue 8, acceptance 1: the SSRF corpus never reaches the canary and every refusal names the blocked host.</summary>
-public sealed class SsrfCorpusTests : IClassFixture<SsrfCorpusTests.Canary>, IDisposable
+public sealed class SsrfCorpusTests : IClassFixture<SsrfCanaries>, IDisposable
 {
-    private readonly Canary _canary;
+    private readonly SsrfCanaries _listeners;
     private readonly EgressTestHost _host;
 
-    public SsrfCorpusTests(Canary canary)
+    public SsrfCorpusTests(SsrfCanaries listeners)
     {
-        _canary = canary;
-        _host = EgressTestHost.Create(allowedOrigins: [canary.Redirector.Origin, canary.Allowed.Origin]);
+        _listeners = listeners;
+        _host = EgressTestHost.Create(allowedOrigins: [listeners.Redirector.Origin, listeners.Allowed.Origin]);
         SsrfCorpus.ConfigureDns(_host.Resolver);
     }
 
@@ -33,13 +33,13 @@ public sealed class SsrfCorpusTests : IClassFixture<SsrfCorpusTests.Canary>, IDi
     {
         using var client = _host.Client();
 
-        var error = await Assert.ThrowsAnyAsync<HttpRequestException>(() => client.GetAsync(payload.Url(_canary.Target.Port)));
+        var error = await Assert.ThrowsAnyAsync<HttpRequestException>(() => client.GetAsync(payload.Url(_listeners.Target.Port)));
 
         Assert.True(EgressBlockedException.TryFind(error, out var blocked), $"not an egress refusal: {error}");
         Assert.Equal(payload.Reason, blocked.Reason);
         Assert.Contains(payload.Host, blocked.Message, StringComparison.Ordinal);
         Assert.Contains(payload.Host, error.Message, StringComparison.Ordinal);
-        Assert.Equal(0, _canary.Target.Connections);
+        Assert.Equal(0, _listeners.Target.Connections);
     }
 
     // SEC-22, SEC-23
@@ -47,7 +47,7 @@ public sealed class SsrfCorpusTests : IClassFixture<SsrfCorpusTests.Canary>, IDi
     [MemberData(nameof(SsrfCorpus.DirectCases), MemberType = typeof(SsrfCorpus))]
     public async Task Url_pre_check_refuses_literals_and_leaves_names_to_the_connect_check(SsrfPayload payload)
     {
-        var url = payload.Url(_canary.Target.Port);
+        var url = payload.Url(_listeners.Target.Port);
         using var client = _host.Client();
 
         var error = await Record.ExceptionAsync(async () => await client.GetAsync(_host.UrlPolicy.Validate(url)));
@@ -56,7 +56,7 @@ public sealed class SsrfCorpusTests : IClassFixture<SsrfCorpusTests.Canary>, IDi
         Assert.Equal(payload.UrlPolicyBlocks, error is EgressBlockedException);
         Assert.Equal(payload.UrlPolicyBlocks ? payload.UrlReason : payload.Reason, blocked.Reason);
         Assert.Contains(payload.Host, blocked.Message, StringComparison.Ordinal);
-        Assert.Equal(0, _canary.Target.Connections);
+        Assert.Equal(0, _listeners.Target.Connections);
     }
 
     // SEC-13, SEC-22: the engine's own Invoke client (CredentialInjectingHandler follows redirects) on the filtering handler.
@@ -65,15 +65,15 @@ public sealed class SsrfCorpusTests : IClassFixture<SsrfCorpusTests.Canary>, IDi
     public async Task Redirect_chain_from_an_allowed_origin_to_an_internal_host_is_refused_at_the_internal_hop(SsrfPayload payload)
     {
         using var engine = EngineWithEgress();
-        var target = payload.Url(_canary.Target.Port);
-        var chain = _canary.Redirector.RedirectTo(_canary.Redirector.RedirectTo(target));
+        var target = payload.Url(_listeners.Target.Port);
+        var chain = _listeners.Redirector.RedirectTo(_listeners.Redirector.RedirectTo(target));
 
         var error = await Assert.ThrowsAnyAsync<HttpRequestException>(() => engine.InvokeClient().GetAsync(chain));
 
         Assert.True(EgressBlockedException.TryFind(error, out var blocked), $"not an egress refusal: {error}");
         Assert.Contains(payload.Host, blocked.Message, StringComparison.Ordinal);
-        Assert.Equal(0, _canary.Target.Connections);
-        Assert.True(_canary.Redirector.Connections >= 2);
+        Assert.Equal(0, _listeners.Target.Connections);
+        Assert.True(_listeners.Redirector.Connections >= 2);
     }
 
     // SEC-13, SEC-23
@@ -82,11 +82,11 @@ public sealed class SsrfCorpusTests : IClassFixture<SsrfCorpusTests.Canary>, IDi
     {
         using var engine = EngineWithEgress();
 
-        using var response = await engine.InvokeClient().GetAsync(_canary.Redirector.RedirectTo(_canary.Allowed.Origin + "/hello"));
+        using var response = await engine.InvokeClient().GetAsync(_listeners.Redirector.RedirectTo(_listeners.Allowed.Origin + "/hello"));
 
         Assert.Equal("canary", await response.Content.ReadAsStringAsync());
-        Assert.True(_canary.Allowed.Connections >= 1);
-        Assert.Equal(0, _canary.Target.Connections);
+        Assert.True(_listeners.Allowed.Connections >= 1);
+        Assert.Equal(0, _listeners.Target.Connections);
     }
 
     public void Dispose() => _host.Dispose();
@@ -96,23 +96,6 @@ public sealed class SsrfCorpusTests : IClassFixture<SsrfCorpusTests.Canary>, IDi
         var dns = new MapDnsResolver();
         SsrfCorpus.ConfigureDns(dns);
         services.AddSingleton<IEgressDnsResolver>(dns);
-        services.AddPortalEgressFiltering(EgressTestHost.Configuration([_canary.Redirector.Origin, _canary.Allowed.Origin], TimeSpan.FromSeconds(3)));
+        services.AddPortalEgressFiltering(EgressTestHost.Configuration([_listeners.Redirector.Origin, _listeners.Allowed.Origin], TimeSpan.FromSeconds(3)));
     });
-
-    /// <summary>The canary every payload aims at, a redirector and a second listener, both allowed by exact origin.</summary>
-    public sealed class Canary : IDisposable
-    {
-        public CanaryListener Target { get; } = new();
-
-        public CanaryListener Redirector { get; } = new();
-
-        public CanaryListener Allowed { get; } = new();
-
-        public void Dispose()
-        {
-            Target.Dispose();
-            Redirector.Dispose();
-            Allowed.Dispose();
-        }
-    }
 }
