@@ -4,6 +4,7 @@ using Portal.Connections;
 using Portal.Connections.Api;
 using Portal.Connections.Catalog;
 using Portal.Connections.Data;
+using Portal.Connections.Egress;
 using Portal.Connections.Security;
 using Portal.Sandbox;
 using Portal.Web.Connections;
@@ -42,12 +43,15 @@ internal static class ConnectionsHostingExtensions
             services.AddSingleton<ICatalogContributor, SandboxCatalogContributor>();
             var sandboxOrigin = new Uri(configuration[$"{SandboxOptions.SectionName}:Url"] ?? new SandboxOptions().Url).GetLeftPart(UriPartial.Authority);
             services.PostConfigure<ConnectionsOptions>(o => o.InsecureOriginExceptions.Add(sandboxOrigin));
+            // The one documented SSRF exception (SEC-23): the sandbox's exact loopback origin.
+            services.PostConfigure<EgressOptions>(o => o.AllowedOrigins.Add(sandboxOrigin));
         }
 
         services.AddSingleton<IConnectionsDbContextFactory, PortalConnectionsDbContextFactory>();
         services.AddSingleton<IConnectionsAuditSink, ConnectionsAuditSink>();
         services.AddSingleton<IConnectionsUserDirectory, IdentityConnectionsUserDirectory>();
         services.AddPortalConnections(configuration);
+        services.AddPortalEgressFiltering(configuration);
         services.PostConfigure<ConnectionsOptions>(o => o.PublicBaseUrl ??= string.IsNullOrWhiteSpace(publicUrl) ? null : publicUrl);
         return builder;
     }
