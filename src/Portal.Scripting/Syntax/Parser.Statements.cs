@@ -39,6 +39,11 @@ internal sealed partial class Parser
             case TokenKind.ElseKeyword:
                 Error(Current.Span, "'else' without a matching 'if'; put it right after the closing '}' of an if block");
                 Advance();
+                if (Current.Kind == TokenKind.OpenBrace)
+                {
+                    ParseBlock("else");
+                }
+
                 return null;
             case TokenKind.CatchKeyword:
                 Error(Current.Span, "'catch' without a matching 'try'; put it right after the closing '}' of a try block");

@@ -98,6 +98,12 @@ internal sealed partial class Parser
 
     private void Error(TextSpan span, string message)
     {
+        if (span.Length == 0 && span.Start >= _source.Length && _position > 0)
+        {
+            // Errors at the end of the file point just after the last real token, where the fix goes.
+            span = new TextSpan(Previous.End, 0);
+        }
+
         if (span.Start == _lastErrorPosition)
         {
             return;

@@ -61,6 +61,22 @@ public abstract class ScriptValue
         }
     }
 
+    /// <summary>Reads a command-line style value: valid JSON (42, true, {"a":1}, "x") as that value, anything else as TEXT.</summary>
+    public static ScriptValue ParseJsonOrText(string value)
+    {
+        try
+        {
+            return JsonValueReader.Parse(value, 256, int.MaxValue);
+        }
+        catch (Runtime.ScriptRuntimeException)
+        {
+            return new ScriptText(value);
+        }
+    }
+
+    /// <summary>How a returned value is shown (CLI and editor): TEXT as is, everything else as JSON.</summary>
+    public string ToResultString() => this is ScriptText text ? text.Value : ToJson();
+
     /// <summary>The JSON form: TEXT is quoted, MAP/LIST as JSON, DATE-TIME as its quoted text form.</summary>
     public string ToJson()
     {
