@@ -9,7 +9,7 @@ internal static class TestHost
 {
     public static readonly DateTimeOffset Now = new(2024, 1, 15, 10, 30, 45, TimeSpan.Zero);
 
-    public static ScriptHost Create(IHttpInvoker? http = null)
+    public static ScriptHost Create(IHttpInvoker? http = null, TimeProvider? timeProvider = null)
     {
         var clock = new FakeTimeProvider(Now);
         clock.SetLocalTimeZone(TimeZoneInfo.Utc);
@@ -18,7 +18,7 @@ internal static class TestHost
             LoginUser = "ann@example.com",
             LoginUserId = "42",
             AdminUser = "admin@example.com",
-            TimeProvider = clock,
+            TimeProvider = timeProvider ?? clock,
             Http = http ?? new RefusingInvoker(),
             Functions = new SavedFunctions(),
             Tasks = new FakeCrmTasks(),
