@@ -170,7 +170,7 @@ internal sealed class Lexer(SourceText source, DiagnosticBag diagnostics)
         }
 
         var text = _text.Substring(start, _position - start);
-        var kind = Keywords.TryGetValue(text, out var keyword) ? keyword : TokenKind.Identifier;
+        var kind = text.Length is >= 2 and <= 8 && Keywords.TryGetValue(text, out var keyword) ? keyword : TokenKind.Identifier;
         return new Token(kind, start, _position - start, text);
     }
 
@@ -212,6 +212,15 @@ internal sealed class Lexer(SourceText source, DiagnosticBag diagnostics)
     {
         var start = _position;
         _position++;
+        var plainEnd = _text.AsSpan(_position).IndexOfAny('"', '\\', '\n');
+        if (plainEnd >= 0 && _text[_position + plainEnd] == '"')
+        {
+            // Fast path: no escapes, so the literal is a plain slice of the source.
+            var value = _text.Substring(_position, plainEnd);
+            _position += plainEnd + 1;
+            return new Token(TokenKind.StringLiteral, start, _position - start, value);
+        }
+
         var builder = new StringBuilder();
         while (true)
         {
