@@ -26,7 +26,7 @@ public static class ScriptEngine
             return new CompiledScript(source, text, new BlockStatement([], new TextSpan(0, 0)), new Dictionary<string, int>(), diagnostics.ToList());
         }
 
-        var parser = new Parser(text, diagnostics, limits.MaxSourceNesting);
+        using var parser = new Parser(text, diagnostics, limits.MaxSourceNesting);
         var root = parser.ParseScript();
         return new CompiledScript(source, text, root, parser.Slots, diagnostics.ToList());
     }

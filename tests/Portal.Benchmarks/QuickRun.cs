@@ -8,7 +8,26 @@ internal static class QuickRun
 {
     public static void Run()
     {
+        if (Environment.GetEnvironmentVariable("QUICK_SCALING") is not null)
+        {
+            foreach (var lines in new[] { 500, 1000, 2000, 4000, 8000 })
+            {
+                var text = ParseLargeScript.Build(lines);
+                var before = GC.GetTotalAllocatedBytes(true);
+                var g2 = GC.CollectionCount(2);
+                var g0 = GC.CollectionCount(0);
+                var ms = Best(() => Portal.Scripting.ScriptEngine.Parse(text));
+                Console.WriteLine($"{lines} lines: {ms:0.000} ms, allocated/run {(GC.GetTotalAllocatedBytes(true) - before) / 8 / 1024} KB, gen0 {GC.CollectionCount(0) - g0} gen2 {GC.CollectionCount(2) - g2}");
+            }
+
+            return;
+        }
+
         WorkloadBase[] workloads = [new ArithmeticLoop(), new MapBuilding(), new TextBuilding(), new JsonWalk(), new LargeMapToString()];
+        if (Environment.GetEnvironmentVariable("QUICK_ONLY") is { } only)
+        {
+            workloads = workloads.Where(w => w.GetType().Name == only).ToArray();
+        }
         foreach (var workload in workloads)
         {
             workload.Setup();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
@@ -25,25 +26,41 @@ internal sealed class Lexer(SourceText source, DiagnosticBag diagnostics)
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     private readonly string _text = source.Text;
+    private readonly Dictionary<string, string> _identifiers = new(StringComparer.Ordinal);
     private int _position;
 
-    public List<Token> LexAll()
+    /// <summary>Lexes everything into a pooled array (large scripts would otherwise put a fresh array on the LOH per keystroke).</summary>
+    public (Token[] Tokens, int Count) LexAll()
     {
-        var tokens = new List<Token>(_text.Length / 4 + 8);
+        var tokens = ArrayPool<Token>.Shared.Rent(Math.Max(16, _text.Length / 5));
+        var count = 0;
         while (true)
         {
             var token = Next();
-            if (token.Kind != TokenKind.Bad)
+            if (token.Kind == TokenKind.Bad)
             {
-                tokens.Add(token);
+                LexErrorPositions.Add(token.Start);
+                continue;
             }
 
+            if (count == tokens.Length)
+            {
+                var larger = ArrayPool<Token>.Shared.Rent(tokens.Length * 2);
+                Array.Copy(tokens, larger, count);
+                ArrayPool<Token>.Shared.Return(tokens, clearArray: true);
+                tokens = larger;
+            }
+
+            tokens[count++] = token;
             if (token.Kind == TokenKind.EndOfFile)
             {
-                return tokens;
+                return (tokens, count);
             }
         }
     }
+
+    /// <summary>Start positions of lexical errors, so the parser can avoid follow-on errors in the same statement.</summary>
+    public List<int> LexErrorPositions { get; } = [];
 
     private char Current => _position < _text.Length ? _text[_position] : '\0';
 
@@ -169,7 +186,14 @@ internal sealed class Lexer(SourceText source, DiagnosticBag diagnostics)
             _position++;
         }
 
-        var text = _text.Substring(start, _position - start);
+        var lookup = _identifiers.GetAlternateLookup<ReadOnlySpan<char>>();
+        var span = _text.AsSpan(start, _position - start);
+        if (!lookup.TryGetValue(span, out var text))
+        {
+            text = span.ToString();
+            _identifiers[text] = text;
+        }
+
         var kind = text.Length is >= 2 and <= 8 && Keywords.TryGetValue(text, out var keyword) ? keyword : TokenKind.Identifier;
         return new Token(kind, start, _position - start, text);
     }
@@ -227,6 +251,7 @@ internal sealed class Lexer(SourceText source, DiagnosticBag diagnostics)
             if (_position >= _text.Length || Current == '\n')
             {
                 diagnostics.Report(new TextSpan(start, 1), "text literal is never closed; add a closing '\"' on the same line");
+                LexErrorPositions.Add(start);
                 break;
             }
 
@@ -277,6 +302,7 @@ internal sealed class Lexer(SourceText source, DiagnosticBag diagnostics)
         if (end < 0 || (newline >= 0 && newline < end))
         {
             diagnostics.Report(new TextSpan(start, 1), "date literal is never closed; add a closing \"'\" (single quotes are for dates; use double quotes for text)");
+            LexErrorPositions.Add(start);
             _position = newline < 0 ? _text.Length : newline;
             return new Token(TokenKind.DateLiteral, start, _position - start, string.Empty);
         }

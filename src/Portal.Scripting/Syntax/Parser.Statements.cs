@@ -8,6 +8,7 @@ internal sealed partial class Parser
     private StatementNode? ParseStatement()
     {
         var start = Current.Start;
+        _statementStart = start;
         switch (Current.Kind)
         {
             case TokenKind.IfKeyword:
@@ -48,6 +49,21 @@ internal sealed partial class Parser
             case TokenKind.CatchKeyword:
                 Error(Current.Span, "'catch' without a matching 'try'; put it right after the closing '}' of a try block");
                 Advance();
+                if (Match(TokenKind.OpenParen))
+                {
+                    while (Current.Kind is not (TokenKind.CloseParen or TokenKind.OpenBrace or TokenKind.EndOfFile))
+                    {
+                        Advance();
+                    }
+
+                    Match(TokenKind.CloseParen);
+                }
+
+                if (Current.Kind == TokenKind.OpenBrace)
+                {
+                    ParseBlock("catch");
+                }
+
                 return null;
             case TokenKind.Identifier when IsAssignmentOperator(Peek(1).Kind):
                 return ParseAssignment();
@@ -136,6 +152,14 @@ internal sealed partial class Parser
         if (_suppressSemicolon)
         {
             _suppressSemicolon = false;
+            return;
+        }
+
+        if (_lexErrors.Count > 0 && HasLexError(_statementStart, Current.End))
+        {
+            // The lexer already reported what broke this statement; skip to its end instead of piling on.
+            SkipToStatementEnd();
+            Match(TokenKind.Semicolon);
             return;
         }
 

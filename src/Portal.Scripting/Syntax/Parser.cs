@@ -7,24 +7,29 @@ namespace Portal.Scripting.Syntax;
 /// Recursive-descent parser that reports every error it can find and recovers at statement boundaries.
 /// An explicit nesting counter (SEC-25) stops hostile nesting long before the CLR stack is at risk.
 /// </summary>
-internal sealed partial class Parser
+internal sealed partial class Parser : IDisposable
 {
     private readonly SourceText _source;
     private readonly DiagnosticBag _diagnostics;
-    private readonly List<Token> _tokens;
+    private readonly Token[] _tokens;
+    private readonly int _tokenCount;
+    private readonly List<int> _lexErrors;
     private readonly int _maxNesting;
     private readonly Dictionary<string, int> _slots = new(StringComparer.OrdinalIgnoreCase);
     private int _position;
     private int _depth;
     private int _lastErrorPosition = -1;
     private bool _suppressSemicolon;
+    private int _statementStart;
 
     public Parser(SourceText source, DiagnosticBag diagnostics, int maxNesting)
     {
         _source = source;
         _diagnostics = diagnostics;
         _maxNesting = maxNesting;
-        _tokens = new Lexer(source, diagnostics).LexAll();
+        var lexer = new Lexer(source, diagnostics);
+        (_tokens, _tokenCount) = lexer.LexAll();
+        _lexErrors = lexer.LexErrorPositions;
     }
 
     public IReadOnlyDictionary<string, int> Slots => _slots;
@@ -33,7 +38,22 @@ internal sealed partial class Parser
 
     private Token Previous => _tokens[Math.Max(0, _position - 1)];
 
-    private Token Peek(int offset) => _tokens[Math.Min(_position + offset, _tokens.Count - 1)];
+    private Token Peek(int offset) => _tokens[Math.Min(_position + offset, _tokenCount - 1)];
+
+    public void Dispose() => System.Buffers.ArrayPool<Token>.Shared.Return(_tokens, clearArray: true);
+
+    private bool HasLexError(int from, int to)
+    {
+        foreach (var position in _lexErrors)
+        {
+            if (position >= from && position < to)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public BlockStatement ParseScript()
     {
@@ -123,7 +143,7 @@ internal sealed partial class Parser
         // Nesting this deep is hostile or generated; one clear error and stop parsing is better than a cascade.
         _diagnostics.ReportNestingTooDeep(span, _maxNesting);
         _diagnostics.Suppressed = true;
-        _position = _tokens.Count - 1;
+        _position = _tokenCount - 1;
         return false;
     }
 

@@ -23,7 +23,7 @@ internal static class JsonValueReader
                 throw new ScriptRuntimeException("text is empty, not JSON; check the value before converting it");
             }
 
-            var value = ReadValue(ref reader, maxCollectionSize);
+            var value = ReadValue(ref reader, maxCollectionSize, new StringCache());
             if (reader.Read())
             {
                 throw new ScriptRuntimeException("text has extra characters after the JSON value; check the value before converting it");
@@ -50,7 +50,7 @@ internal static class JsonValueReader
         return false;
     }
 
-    private static ScriptValue ReadValue(ref Utf8JsonReader reader, int maxCollectionSize)
+    private static ScriptValue ReadValue(ref Utf8JsonReader reader, int maxCollectionSize, StringCache cache)
     {
         switch (reader.TokenType)
         {
@@ -58,9 +58,9 @@ internal static class JsonValueReader
                 var map = new ScriptMap();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    var key = reader.GetString()!;
+                    var key = cache.Get(ref reader);
                     reader.Read();
-                    map.Entries[key] = ReadValue(ref reader, maxCollectionSize);
+                    map.Entries[key] = ReadValue(ref reader, maxCollectionSize, cache);
                     if (map.Entries.Count > maxCollectionSize)
                     {
                         throw new ScriptLimitException($"collection limit exceeded: a JSON object has more than {maxCollectionSize} entries");
@@ -72,7 +72,7 @@ internal static class JsonValueReader
                 var items = new List<ScriptValue>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    items.Add(ReadValue(ref reader, maxCollectionSize));
+                    items.Add(ReadValue(ref reader, maxCollectionSize, cache));
                     if (items.Count > maxCollectionSize)
                     {
                         throw new ScriptLimitException($"collection limit exceeded: a JSON array has more than {maxCollectionSize} items");
@@ -81,7 +81,7 @@ internal static class JsonValueReader
 
                 return new ScriptList(items, adopt: true);
             case JsonTokenType.String:
-                return new ScriptText(reader.GetString()!);
+                return new ScriptText(cache.Get(ref reader));
             case JsonTokenType.Number:
                 if (reader.TryGetInt64(out var number))
                 {
@@ -95,6 +95,35 @@ internal static class JsonValueReader
                 return ScriptBoolean.False;
             default:
                 return ScriptNull.Instance;
+        }
+    }
+
+    /// <summary>API responses repeat the same keys and short values; reuse their strings instead of decoding each again.</summary>
+    private sealed class StringCache
+    {
+        private const int Size = 256;
+        private const int MaxCachedBytes = 24;
+        private readonly byte[]?[] _bytes = new byte[Size][];
+        private readonly string?[] _strings = new string[Size];
+
+        public string Get(ref Utf8JsonReader reader)
+        {
+            if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > MaxCachedBytes)
+            {
+                return reader.GetString()!;
+            }
+
+            var span = reader.ValueSpan;
+            var slot = (int)((uint)HashCode.Combine(span.Length, span.Length > 0 ? span[0] : 0, span.Length > 1 ? span[^1] : 0, span.Length > 2 ? span[span.Length / 2] : 0) % Size);
+            if (_bytes[slot] is { } cached && span.SequenceEqual(cached))
+            {
+                return _strings[slot]!;
+            }
+
+            var text = reader.GetString()!;
+            _bytes[slot] = span.ToArray();
+            _strings[slot] = text;
+            return text;
         }
     }
 }

@@ -13,10 +13,12 @@ public class ParseLargeScript
     private string _source = string.Empty;
 
     [GlobalSetup]
-    public void Setup()
+    public void Setup() => _source = Build(5000);
+
+    public static string Build(int lines)
     {
         var builder = new StringBuilder();
-        for (var i = 0; i < 5000; i += 10)
+        for (var i = 0; i < lines; i += 10)
         {
             builder.AppendLine($"record{i} = Map();");
             builder.AppendLine($"record{i}.put(\"name\", \"Item \" + {i});");
@@ -30,7 +32,7 @@ public class ParseLargeScript
             builder.AppendLine("}");
         }
 
-        _source = builder.ToString();
+        return builder.ToString();
     }
 
     [Benchmark(Description = "parse 5,000 lines")]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Portal.Scripting.Http;
+using Portal.Scripting.Values;
 using Portal.Scripting.Tests.Support;
 
 namespace Portal.Scripting.Tests.Limits;
@@ -166,7 +167,7 @@ public sealed class LimitTests
     public async Task Deeply_nested_json_is_rejected_cleanly() // SEC-25
     {
         var source = "l = text.toJSONList();";
-        var arguments = new Dictionary<string, Values.ScriptValue> { ["text"] = Values.ScriptValue.Text(new string('[', 10_000) + new string(']', 10_000)) };
+        var arguments = new Dictionary<string, ScriptValue> { ["text"] = ScriptValue.Text(new string('[', 10_000) + new string(']', 10_000)) };
 
         var result = await ScriptEngine.RunAsync(ScriptEngine.Compile(source), arguments, TestHost.Create());
 
