@@ -1,0 +1,129 @@
+using System.Text;
+using System.Text.Json;
+using Portal.Scripting.Runtime;
+
+namespace Portal.Scripting.Values;
+
+/// <summary>Parses JSON text straight into script values (no intermediate JsonDocument), with depth and size caps.</summary>
+internal static class JsonValueReader
+{
+    public static ScriptValue Parse(string json, int maxDepth, int maxCollectionSize)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions
+        {
+            MaxDepth = maxDepth,
+            CommentHandling = JsonCommentHandling.Skip,
+            AllowTrailingCommas = true,
+        });
+        try
+        {
+            if (!reader.Read())
+            {
+                throw new ScriptRuntimeException("text is empty, not JSON; check the value before converting it");
+            }
+
+            var value = ReadValue(ref reader, maxCollectionSize, new StringCache());
+            if (reader.Read())
+            {
+                throw new ScriptRuntimeException("text has extra characters after the JSON value; check the value before converting it");
+            }
+
+            return value;
+        }
+        catch (JsonException e)
+        {
+            throw new ScriptRuntimeException($"text is not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}); check the value before converting it");
+        }
+    }
+
+    public static bool LooksLikeJson(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                return c is '{' or '[';
+            }
+        }
+
+        return false;
+    }
+
+    private static ScriptValue ReadValue(ref Utf8JsonReader reader, int maxCollectionSize, StringCache cache)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                var map = new ScriptMap();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                {
+                    var key = cache.Get(ref reader);
+                    reader.Read();
+                    map.Entries[key] = ReadValue(ref reader, maxCollectionSize, cache);
+                    if (map.Entries.Count > maxCollectionSize)
+                    {
+                        throw new ScriptLimitException($"collection limit exceeded: a JSON object has more than {maxCollectionSize} entries");
+                    }
+                }
+
+                return map;
+            case JsonTokenType.StartArray:
+                var items = new List<ScriptValue>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    items.Add(ReadValue(ref reader, maxCollectionSize, cache));
+                    if (items.Count > maxCollectionSize)
+                    {
+                        throw new ScriptLimitException($"collection limit exceeded: a JSON array has more than {maxCollectionSize} items");
+                    }
+                }
+
+                return new ScriptList(items, adopt: true);
+            case JsonTokenType.String:
+                return new ScriptText(cache.Get(ref reader));
+            case JsonTokenType.Number:
+                if (reader.TryGetInt64(out var number))
+                {
+                    return ScriptNumber.Of(number);
+                }
+
+                return reader.TryGetDecimal(out var dec) ? new ScriptDecimal(dec) : new ScriptText(Encoding.UTF8.GetString(reader.ValueSpan));
+            case JsonTokenType.True:
+                return ScriptBoolean.True;
+            case JsonTokenType.False:
+                return ScriptBoolean.False;
+            default:
+                return ScriptNull.Instance;
+        }
+    }
+
+    /// <summary>API responses repeat the same keys and short values; reuse their strings instead of decoding each again.</summary>
+    private sealed class StringCache
+    {
+        private const int Size = 256;
+        private const int MaxCachedBytes = 24;
+        private readonly byte[]?[] _bytes = new byte[Size][];
+        private readonly string?[] _strings = new string[Size];
+
+        public string Get(ref Utf8JsonReader reader)
+        {
+            if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > MaxCachedBytes)
+            {
+                return reader.GetString()!;
+            }
+
+            var span = reader.ValueSpan;
+            var slot = (int)((uint)HashCode.Combine(span.Length, span.Length > 0 ? span[0] : 0, span.Length > 1 ? span[^1] : 0, span.Length > 2 ? span[span.Length / 2] : 0) % Size);
+            if (_bytes[slot] is { } cached && span.SequenceEqual(cached))
+            {
+                return _strings[slot]!;
+            }
+
+            var text = reader.GetString()!;
+            _bytes[slot] = span.ToArray();
+            _strings[slot] = text;
+            return text;
+        }
+    }
+}
