@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using Portal.Connections;
+using Portal.Connections.Credentials;
+using Portal.Connections.Egress;
+using Portal.Scripting.Http;
+
+namespace Portal.Web.Connections;
+
+/// <summary>
+/// invokeUrl inside the portal: SSRF-checked egress (SEC-22/23), the connection's credential for the running user
+/// (SEC-10/12/13), a 40 s deadline and a 5 MB answer cap (SEC-24). Scripts never see a secret, and neither does the trace.
+/// </summary>
+internal sealed class ConnectionsHttpInvoker(
+    IHttpClientFactory clients,
+    EgressUrlPolicy urlPolicy,
+    string runningUserId,
+    TimeSpan timeout,
+    int maxResponseBytes) : IHttpInvoker
+{
+    public const string Redacted = "••••";
+
+    private static readonly HashSet<string> SensitiveHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie", "X-Api-Key", "Api-Key",
+    };
+
+    public async Task<HttpInvocationResponse> InvokeAsync(HttpInvocationRequest request, CancellationToken cancellationToken)
+    {
+        Uri url;
+        try
+        {
+            url = urlPolicy.Validate(request.Url);
+        }
+        catch (EgressBlockedException blocked)
+        {
+            throw new HttpInvocationException(blocked.Message, blocked);
+        }
+
+        using var message = BuildMessage(request, url);
+        var hops = new List<HttpCallTrace>();
+        if (request.ConnectionLinkName is not null)
+        {
+            message.UseConnection(request.ConnectionLinkName, runningUserId, hops);
+        }
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            using var response = await clients.CreateClient(ConnectionsHttpClients.Invoke)
+                .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+            var body = await ReadCappedAsync(response.Content, url, deadline.Token);
+            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var header in response.Headers.Concat(response.Content.Headers))
+            {
+                headers[header.Key] = string.Join(", ", header.Value);
+            }
+
+            var last = hops.LastOrDefault();
+            var trace = new HttpTraceEntry
+            {
+                Method = request.Method,
+                Url = last?.Url ?? url.AbsoluteUri,
+                StatusCode = (int)response.StatusCode,
+                Duration = Stopwatch.GetElapsedTime(started),
+                RequestHeaders = RequestHeadersForTrace(request, hops.Any(h => h.CredentialSent)),
+                ResponseHeaders = [.. headers.Select(h => KeyValuePair.Create(h.Key, SensitiveHeaders.Contains(h.Key) ? Redacted : h.Value))],
+                RequestBodyPreview = HttpTraceEntry.Preview(request.Body),
+                ResponseBodyPreview = HttpTraceEntry.Preview(body),
+                ConnectionLinkName = request.ConnectionLinkName,
+                Error = hops.Count > 1 ? $"followed {hops.Count - 1} redirect(s)" : null,
+            };
+            return new HttpInvocationResponse { StatusCode = (int)response.StatusCode, Headers = headers, Body = body, Trace = trace };
+        }
+        catch (ConnectionsException error)
+        {
+            throw new HttpInvocationException(error.FixPath is null ? error.Message : $"{error.Message} (open {error.FixPath} in the portal)", error);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new HttpInvocationException($"request to {url.Host} timed out after {timeout.TotalSeconds:0.#} s; check that the service is up or try again later");
+        }
+        catch (HttpRequestException error) when (EgressBlockedException.TryFind(error, out var blocked))
+        {
+            throw new HttpInvocationException(blocked.Message, error);
+        }
+        catch (HttpRequestException error)
+        {
+            throw new HttpInvocationException($"request to {url.Host} failed: {error.Message}; check the URL and that the service is reachable", error);
+        }
+    }
+
+    private static HttpRequestMessage BuildMessage(HttpInvocationRequest request, Uri url)
+    {
+        var message = new HttpRequestMessage(new HttpMethod(request.Method), url);
+        if (request.Body is not null || request.BodyBytes is not null)
+        {
+            message.Content = request.BodyBytes is not null ? new ByteArrayContent(request.BodyBytes) : new ByteArrayContent(Encoding.UTF8.GetBytes(request.Body!));
+            message.Content.Headers.ContentType = MediaTypeHeaderValue.TryParse(request.ContentType ?? "text/plain; charset=utf-8", out var type)
+                ? type
+                : new MediaTypeHeaderValue("text/plain");
+        }
+
+        foreach (var (name, value) in request.Headers)
+        {
+            if (string.Equals(name, "Content-Type", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (!message.Headers.TryAddWithoutValidation(name, value))
+            {
+                message.Content?.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+
+        return message;
+    }
+
+    private static List<KeyValuePair<string, string>> RequestHeadersForTrace(HttpInvocationRequest request, bool credentialSent)
+    {
+        var headers = request.Headers
+            .Select(h => KeyValuePair.Create(h.Key, SensitiveHeaders.Contains(h.Key) ? Redacted : h.Value))
+            .ToList();
+        if (request.ContentType is not null)
+        {
+            headers.Add(KeyValuePair.Create("Content-Type", request.ContentType));
+        }
+
+        if (credentialSent)
+        {
+            headers.Add(KeyValuePair.Create("Authorization", $"{Redacted} (connection \"{request.ConnectionLinkName}\")"));
+        }
+
+        return headers;
+    }
+
+    private async Task<string> ReadCappedAsync(HttpContent content, Uri url, CancellationToken cancellationToken)
+    {
+        if (content.Headers.ContentLength > maxResponseBytes)
+        {
+            throw TooLarge(url);
+        }
+
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > maxResponseBytes)
+            {
+                throw TooLarge(url);
+            }
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private HttpInvocationException TooLarge(Uri url) =>
+        new($"response from {url.Host} is larger than {maxResponseBytes / (1024 * 1024.0):0.##} MB; ask the API for less data (paging or filters)");
+}
