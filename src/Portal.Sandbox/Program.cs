@@ -3,7 +3,7 @@ namespace Portal.Sandbox;
 /// <summary>Runs Sandbox Cloud on its own: <c>dotnet run --project src/Portal.Sandbox</c>.</summary>
 public static class Program
 {
-    public static async Task Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "sandbox.settings.json"), optional: true)
@@ -19,8 +19,20 @@ public static class Program
             stop.Cancel();
         };
 
-        await using var sandbox = await SandboxServer.StartAsync(options, loggerFactory, stop.Token);
-        loggerFactory.CreateLogger("Portal.Sandbox").LogInformation(
+        var logger = loggerFactory.CreateLogger("Portal.Sandbox");
+        SandboxInstance sandbox;
+        try
+        {
+            sandbox = await SandboxServer.StartAsync(options, loggerFactory, stop.Token);
+        }
+        catch (Exception error) when (error is InvalidOperationException or ArgumentException)
+        {
+            logger.LogError("{Message}", error.Message);
+            return 1;
+        }
+
+        await using var running = sandbox;
+        logger.LogInformation(
             "Sandbox Cloud is listening on {Url} with data in {DataDirectory}. Press Ctrl+C to stop.", sandbox.Url, options.ResolveDataDirectory());
         try
         {
@@ -30,5 +42,7 @@ public static class Program
         {
             // Ctrl+C is the normal way to stop.
         }
+
+        return 0;
     }
 }
