@@ -62,6 +62,24 @@ public sealed class UserDataTests(SandboxFixture sandbox) : IClassFixture<Sandbo
     }
 
     [Fact]
+    public async Task A_new_spreadsheet_belongs_to_its_creator_only()
+    {
+        var sam = await SandboxTokens.ForUserAsync(sandbox, "sam@sandbox.test", "sheets.read sheets.write");
+        var riley = await SandboxTokens.ForUserAsync(sandbox, "riley@sandbox.test", "sheets.read");
+        using var api = sandbox.NewApiClient();
+        var title = "Leads " + Guid.NewGuid().ToString("N")[..6];
+
+        var created = await api.SendAsync(SandboxTokens.Bearer(HttpMethod.Post, "/api/sheets/v1/spreadsheets", sam.AccessToken!,
+            JsonContent.Create(new { title, columns = new[] { "Name", "Email" } })));
+        var samsList = await api.SendAsync(SandboxTokens.Bearer(HttpMethod.Get, "/api/sheets/v1/spreadsheets", sam.AccessToken!));
+        var rileysList = await api.SendAsync(SandboxTokens.Bearer(HttpMethod.Get, "/api/sheets/v1/spreadsheets", riley.AccessToken!));
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Contains(title, await samsList.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(title, await rileysList.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Appending_something_that_is_not_a_row_gets_a_400_that_says_what_to_send()
     {
         var tokens = await SandboxTokens.ForUserAsync(sandbox, "sam@sandbox.test", "sheets.read sheets.write");
