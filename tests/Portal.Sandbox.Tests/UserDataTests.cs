@@ -45,11 +45,13 @@ public sealed class UserDataTests(SandboxFixture sandbox) : IClassFixture<Sandbo
         var updated = await api.SendAsync(SandboxTokens.Bearer(HttpMethod.Put, $"{rows}/{rowId}", tokens.AccessToken!,
             new FormUrlEncodedContent([KeyValuePair.Create("Status", "Read")])));
         var afterUpdate = await api.SendAsync(SandboxTokens.Bearer(HttpMethod.Get, rows, tokens.AccessToken!));
+        var snapshotAfterUpdate = await sandbox.Instance.GetSpreadsheetsAsync("Riley@Sandbox.test");
         var deleted = await api.SendAsync(SandboxTokens.Bearer(HttpMethod.Delete, $"{rows}/{rowId}", tokens.AccessToken!));
         var afterDelete = await api.SendAsync(SandboxTokens.Bearer(HttpMethod.Get, rows, tokens.AccessToken!));
 
         Assert.Equal(HttpStatusCode.Created, appended.StatusCode);
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        Assert.Contains(snapshotAfterUpdate.SelectMany(sheet => sheet.Rows), r => r.GetValueOrDefault("Title") == "Kindred" && r.GetValueOrDefault("Status") == "Read");
         var sheetJson = await afterUpdate.Content.ReadFromJsonAsync<JsonElement>();
         var row = sheetJson.GetProperty("rows").EnumerateArray()
             .Single(r => r.GetProperty("id").GetInt32() == rowId).GetProperty("values");
@@ -59,6 +61,7 @@ public sealed class UserDataTests(SandboxFixture sandbox) : IClassFixture<Sandbo
         Assert.Contains("Pages", sheetJson.GetProperty("columns").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.DoesNotContain("Kindred", await afterDelete.Content.ReadAsStringAsync());
+        Assert.DoesNotContain((await sandbox.Instance.GetSpreadsheetsAsync("riley@sandbox.test")).SelectMany(sheet => sheet.Rows), r => r.Values.Contains("Kindred"));
     }
 
     [Fact]
@@ -112,6 +115,7 @@ public sealed class UserDataTests(SandboxFixture sandbox) : IClassFixture<Sandbo
         Assert.Contains(subject, delivered);
         Assert.Contains("\"from\":\"sam@sandbox.test\"", delivered);
         Assert.Contains(subject, await samsSent.Content.ReadAsStringAsync());
+        Assert.Contains(await sandbox.Instance.GetMailAsync("riley@sandbox.test"), m => m.Subject == subject && m.Folder == "inbox");
         Assert.DoesNotContain(subject, await samsInbox.Content.ReadAsStringAsync());
     }
 }
