@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Portal.Sandbox;
 
 /// <summary>Runs Sandbox Cloud on its own: <c>dotnet run --project src/Portal.Sandbox</c>.</summary>
@@ -13,11 +15,8 @@ public static class Program
         var options = configuration.GetSection(SandboxOptions.SectionName).Get<SandboxOptions>() ?? new SandboxOptions();
         using var loggerFactory = LoggerFactory.Create(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole());
         using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            stop.Cancel();
-        };
+        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
         var logger = loggerFactory.CreateLogger("Portal.Sandbox");
         SandboxInstance sandbox;
@@ -40,9 +39,15 @@ public static class Program
         }
         catch (OperationCanceledException)
         {
-            // Ctrl+C is the normal way to stop.
+            // Ctrl+C or SIGTERM is the normal way to stop.
         }
 
         return 0;
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
     }
 }

@@ -45,6 +45,7 @@ public static class SandboxServer
         builder.WebHost.UseUrls(url.GetLeftPart(UriPartial.Authority));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Services.AddSandbox(options, dataDirectory);
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
 
         // Loopback names only: a web page that DNS-rebinds its own name to 127.0.0.1 gets 400, not our APIs.
         builder.Services.Configure<HostFilteringOptions>(filter =>
