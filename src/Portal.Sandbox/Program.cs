@@ -1,9 +1,11 @@
+using System.Runtime.InteropServices;
+
 namespace Portal.Sandbox;
 
 /// <summary>Runs Sandbox Cloud on its own: <c>dotnet run --project src/Portal.Sandbox</c>.</summary>
 public static class Program
 {
-    public static async Task Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "sandbox.settings.json"), optional: true)
@@ -13,14 +15,23 @@ public static class Program
         var options = configuration.GetSection(SandboxOptions.SectionName).Get<SandboxOptions>() ?? new SandboxOptions();
         using var loggerFactory = LoggerFactory.Create(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole());
         using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            stop.Cancel();
-        };
+        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
-        await using var sandbox = await SandboxServer.StartAsync(options, loggerFactory, stop.Token);
-        loggerFactory.CreateLogger("Portal.Sandbox").LogInformation(
+        var logger = loggerFactory.CreateLogger("Portal.Sandbox");
+        SandboxInstance sandbox;
+        try
+        {
+            sandbox = await SandboxServer.StartAsync(options, loggerFactory, stop.Token);
+        }
+        catch (Exception error) when (error is InvalidOperationException or ArgumentException)
+        {
+            logger.LogError("{Message}", error.Message);
+            return 1;
+        }
+
+        await using var running = sandbox;
+        logger.LogInformation(
             "Sandbox Cloud is listening on {Url} with data in {DataDirectory}. Press Ctrl+C to stop.", sandbox.Url, options.ResolveDataDirectory());
         try
         {
@@ -28,7 +39,15 @@ public static class Program
         }
         catch (OperationCanceledException)
         {
-            // Ctrl+C is the normal way to stop.
+            // Ctrl+C or SIGTERM is the normal way to stop.
+        }
+
+        return 0;
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
         }
     }
 }

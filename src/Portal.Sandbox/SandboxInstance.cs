@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Portal.Sandbox.Data;
 
 namespace Portal.Sandbox;
 
@@ -20,6 +22,36 @@ public sealed class SandboxInstance : IAsyncDisposable
     public string Issuer => Url.AbsoluteUri;
 
     public IServiceProvider Services => app.Services;
+
+    /// <summary>The spreadsheets of a demo account, e.g. to prove a function really appended a row.</summary>
+    public async Task<IReadOnlyList<SandboxSheetSnapshot>> GetSpreadsheetsAsync(string userEmail, CancellationToken ct = default)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SandboxDbContext>();
+        var email = userEmail.Trim().ToLowerInvariant();
+        var sheets = await db.Spreadsheets.Include(s => s.Rows)
+            .Where(s => db.Users.Any(u => u.Id == s.OwnerId && u.Email == email))
+            .OrderBy(s => s.Id)
+            .ToListAsync(ct);
+        return [.. sheets.Select(s => new SandboxSheetSnapshot(
+            s.Id,
+            s.Title,
+            [.. s.Columns],
+            [.. s.Rows.OrderBy(r => r.Id).Select(r => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>(r.Values))]))];
+    }
+
+    /// <summary>The mailbox of a demo account, newest first.</summary>
+    public async Task<IReadOnlyList<SandboxMailSnapshot>> GetMailAsync(string userEmail, CancellationToken ct = default)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SandboxDbContext>();
+        var email = userEmail.Trim().ToLowerInvariant();
+        var messages = await db.MailMessages
+            .Where(m => db.Users.Any(u => u.Id == m.OwnerId && u.Email == email))
+            .OrderByDescending(m => m.Id)
+            .ToListAsync(ct);
+        return [.. messages.Select(m => new SandboxMailSnapshot(m.Id, m.Folder, m.From, m.To, m.Subject, m.Body))];
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Portal.Sandbox.Hosting;
@@ -44,8 +45,14 @@ public static class SandboxServer
         builder.WebHost.UseUrls(url.GetLeftPart(UriPartial.Authority));
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Services.AddSandbox(options, dataDirectory);
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
+
+        // Loopback names only: a web page that DNS-rebinds its own name to 127.0.0.1 gets 400, not our APIs.
+        builder.Services.Configure<HostFilteringOptions>(filter =>
+            filter.AllowedHosts = [.. new[] { url.Host, "127.0.0.1", "localhost", "[::1]" }.Distinct(StringComparer.OrdinalIgnoreCase)]);
 
         var app = builder.Build();
+        app.UseHostFiltering();
         app.UseSandboxSecurityHeaders();
         app.UseStatusCodePages(Authorization.AuthorizeEndpoint.RenderLocalErrorAsync);
         app.UseAuthentication();

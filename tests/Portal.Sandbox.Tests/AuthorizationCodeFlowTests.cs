@@ -84,6 +84,7 @@ public sealed class AuthorizationCodeFlowTests(SandboxFixture sandbox) : IClassF
         Assert.Equal(outcome.State, outcome.Query["state"]);
         Assert.Equal(sandbox.Instance.Issuer, outcome.Query["iss"]);
         Assert.Null(outcome.Code);
+        Assert.DoesNotContain("Sam", outcome.Query["error_description"]);
     }
 
     [Fact]

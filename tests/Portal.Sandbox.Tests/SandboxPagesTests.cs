@@ -43,6 +43,22 @@ public sealed partial class SandboxPagesTests(SandboxFixture sandbox) : IClassFi
         Assert.Contains("Sandbox <strong>Cloud</strong>", html);
     }
 
+    [Fact]
+    public async Task Response_mode_form_post_answers_with_a_self_submitting_form_the_page_policy_allows()
+    {
+        using var browser = sandbox.NewBrowser();
+        var (_, state, _, consent) = await browser.OpenConsentAsync("sam@sandbox.test", "sheets.read", extraQuery: "&response_mode=form_post");
+
+        var answer = await browser.Http.PostAsync(consent.Form.Action, consent.Form.With(("decision", "allow")));
+        var html = await answer.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Contains($"action=\"{SandboxFixture.RedirectUri}\"", html);
+        Assert.Contains("name=\"code\"", html);
+        Assert.Contains(state, html);
+        Assert.Contains("script-src 'unsafe-inline'", answer.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
     [GeneratedRegex("""<a href="(?<url>[^"]+)">Not you\? Use another account</a>""")]
     private static partial Regex SwitchLink();
 }

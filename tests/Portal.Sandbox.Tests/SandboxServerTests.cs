@@ -29,4 +29,29 @@ public sealed class SandboxServerTests(SandboxFixture sandbox) : IClassFixture<S
 
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "Sam's Budget 2026"));
     }
+
+    [Fact]
+    public async Task Requests_for_a_non_loopback_host_name_are_refused_against_DNS_rebinding()
+    {
+        using var api = sandbox.NewApiClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/echo/");
+        request.Headers.Host = "evil.example";
+
+        var response = await api.SendAsync(request);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Discovery_names_the_sandbox_url_as_issuer_and_endpoints()
+    {
+        using var api = sandbox.NewApiClient();
+
+        var discovery = System.Text.Json.JsonDocument.Parse(await api.GetStringAsync("/.well-known/openid-configuration")).RootElement;
+
+        // SEC-4
+        Assert.Equal(sandbox.Instance.Issuer, discovery.GetProperty("issuer").GetString());
+        Assert.Equal(sandbox.Instance.Issuer + "connect/token", discovery.GetProperty("token_endpoint").GetString());
+        Assert.Equal(sandbox.Instance.Issuer + "connect/revoke", discovery.GetProperty("revocation_endpoint").GetString());
+    }
 }

@@ -45,11 +45,13 @@ public sealed class UserDataTests(SandboxFixture sandbox) : IClassFixture<Sandbo
         var updated = await api.SendAsync(SandboxTokens.Bearer(HttpMethod.Put, $"{rows}/{rowId}", tokens.AccessToken!,
             new FormUrlEncodedContent([KeyValuePair.Create("Status", "Read")])));
         var afterUpdate = await api.SendAsync(SandboxTokens.Bearer(HttpMethod.Get, rows, tokens.AccessToken!));
+        var snapshotAfterUpdate = await sandbox.Instance.GetSpreadsheetsAsync("Riley@Sandbox.test");
         var deleted = await api.SendAsync(SandboxTokens.Bearer(HttpMethod.Delete, $"{rows}/{rowId}", tokens.AccessToken!));
         var afterDelete = await api.SendAsync(SandboxTokens.Bearer(HttpMethod.Get, rows, tokens.AccessToken!));
 
         Assert.Equal(HttpStatusCode.Created, appended.StatusCode);
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        Assert.Contains(snapshotAfterUpdate.SelectMany(sheet => sheet.Rows), r => r.GetValueOrDefault("Title") == "Kindred" && r.GetValueOrDefault("Status") == "Read");
         var sheetJson = await afterUpdate.Content.ReadFromJsonAsync<JsonElement>();
         var row = sheetJson.GetProperty("rows").EnumerateArray()
             .Single(r => r.GetProperty("id").GetInt32() == rowId).GetProperty("values");
@@ -59,6 +61,25 @@ public sealed class UserDataTests(SandboxFixture sandbox) : IClassFixture<Sandbo
         Assert.Contains("Pages", sheetJson.GetProperty("columns").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.DoesNotContain("Kindred", await afterDelete.Content.ReadAsStringAsync());
+        Assert.DoesNotContain((await sandbox.Instance.GetSpreadsheetsAsync("riley@sandbox.test")).SelectMany(sheet => sheet.Rows), r => r.Values.Contains("Kindred"));
+    }
+
+    [Fact]
+    public async Task A_new_spreadsheet_belongs_to_its_creator_only()
+    {
+        var sam = await SandboxTokens.ForUserAsync(sandbox, "sam@sandbox.test", "sheets.read sheets.write");
+        var riley = await SandboxTokens.ForUserAsync(sandbox, "riley@sandbox.test", "sheets.read");
+        using var api = sandbox.NewApiClient();
+        var title = "Leads " + Guid.NewGuid().ToString("N")[..6];
+
+        var created = await api.SendAsync(SandboxTokens.Bearer(HttpMethod.Post, "/api/sheets/v1/spreadsheets", sam.AccessToken!,
+            JsonContent.Create(new { title, columns = new[] { "Name", "Email" } })));
+        var samsList = await api.SendAsync(SandboxTokens.Bearer(HttpMethod.Get, "/api/sheets/v1/spreadsheets", sam.AccessToken!));
+        var rileysList = await api.SendAsync(SandboxTokens.Bearer(HttpMethod.Get, "/api/sheets/v1/spreadsheets", riley.AccessToken!));
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Contains(title, await samsList.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(title, await rileysList.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -94,6 +115,7 @@ public sealed class UserDataTests(SandboxFixture sandbox) : IClassFixture<Sandbo
         Assert.Contains(subject, delivered);
         Assert.Contains("\"from\":\"sam@sandbox.test\"", delivered);
         Assert.Contains(subject, await samsSent.Content.ReadAsStringAsync());
+        Assert.Contains(await sandbox.Instance.GetMailAsync("riley@sandbox.test"), m => m.Subject == subject && m.Folder == "inbox");
         Assert.DoesNotContain(subject, await samsInbox.Content.ReadAsStringAsync());
     }
 }

@@ -10,6 +10,7 @@ internal static class SheetsApi
     {
         var sheets = app.MapGroup(SandboxCatalog.SheetsBasePath + "spreadsheets");
         sheets.MapGet("", ListAsync).RequireScope(SandboxCatalog.SheetsRead);
+        sheets.MapPost("", CreateAsync).RequireScope(SandboxCatalog.SheetsWrite);
         sheets.MapGet("{sheetId:int}/rows", ReadRowsAsync).RequireScope(SandboxCatalog.SheetsRead);
         sheets.MapPost("{sheetId:int}/rows", AppendAsync).RequireScope(SandboxCatalog.SheetsWrite);
         sheets.MapPut("{sheetId:int}/rows/{rowId:int}", UpdateAsync).RequireScope(SandboxCatalog.SheetsWrite);
@@ -27,6 +28,33 @@ internal static class SheetsApi
             .Select(s => new { id = s.Id, title = s.Title, columns = s.Columns, rowCount = s.Rows.Count })
             .ToListAsync(http.RequestAborted);
         return Results.Ok(new { spreadsheets = sheets });
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext http, SandboxDbContext db, NewSpreadsheet? input)
+    {
+        if (UserOf(http) is not { } userId)
+        {
+            return NeedsUser();
+        }
+
+        var title = input?.Title?.Trim();
+        if (string.IsNullOrEmpty(title) || title.Length > 200 || input!.Columns is { Count: > 50 })
+        {
+            return ApiAccess.Error(StatusCodes.Status400BadRequest, "invalid_spreadsheet",
+                "Send a title (up to 200 characters) and optional columns, e.g. {\"title\":\"Leads\",\"columns\":[\"Name\",\"Email\"]}.");
+        }
+
+        var sheet = new Spreadsheet
+        {
+            OwnerId = userId,
+            Title = title,
+            Columns = [.. (input.Columns ?? []).Where(column => !string.IsNullOrWhiteSpace(column)).Select(column => column.Trim()).Distinct()],
+        };
+        db.Spreadsheets.Add(sheet);
+        await db.SaveChangesAsync(http.RequestAborted);
+        return Results.Created(
+            $"{SandboxCatalog.SheetsBasePath}spreadsheets/{sheet.Id}/rows",
+            new { id = sheet.Id, title = sheet.Title, columns = sheet.Columns, rowCount = 0 });
     }
 
     private static async Task<IResult> ReadRowsAsync(HttpContext http, SandboxDbContext db, int sheetId)

@@ -71,7 +71,8 @@ internal static class AuthorizeEndpoint
 
         if (decision != ConsentPage.Allow)
         {
-            return OpenIddictResults.Error(Errors.AccessDenied, $"{user.DisplayName} denied {clientName} access to their Sandbox Cloud account.");
+            // No name in the description: a user who said no must not reveal who they are to the app.
+            return OpenIddictResults.Error(Errors.AccessDenied, $"The user denied {clientName} access to their Sandbox Cloud account.");
         }
 
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);

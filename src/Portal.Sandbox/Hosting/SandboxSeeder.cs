@@ -10,6 +10,8 @@ namespace Portal.Sandbox.Hosting;
 internal sealed class SandboxSeeder(
     SandboxDbContext db,
     IOpenIddictApplicationManager applications,
+    IOpenIddictTokenManager tokens,
+    IOpenIddictAuthorizationManager authorizations,
     IPasswordHasher<SandboxUser> passwordHasher,
     TimeProvider timeProvider)
 {
@@ -25,6 +27,11 @@ internal sealed class SandboxSeeder(
         {
             await SeedClientAsync(client, ct);
         }
+
+        // Expired, redeemed and revoked entries pile up with every demo; valid ones are never pruned.
+        var threshold = timeProvider.GetUtcNow().AddDays(-1);
+        await tokens.PruneAsync(threshold, ct);
+        await authorizations.PruneAsync(threshold, ct);
     }
 
     private async Task SeedAccountAsync(SandboxDemoAccount account, CancellationToken ct)

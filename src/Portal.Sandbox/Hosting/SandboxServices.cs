@@ -17,6 +17,9 @@ internal static class SandboxServices
         services.AddSingleton(options.TimeProvider);
         services.AddSingleton(new SandboxAddress { Url = FixedUrl(options.Url) });
         services.AddSingleton<IPasswordHasher<SandboxUser>, PasswordHasher<SandboxUser>>();
+
+        // The demo passwords are printed on the login page; slow hashing would only slow every demo sign-in.
+        services.Configure<PasswordHasherOptions>(hasher => hasher.IterationCount = 1_000);
         services.AddScoped<SandboxSeeder>();
         services.AddDbContext<SandboxDbContext>(db =>
         {

@@ -44,9 +44,22 @@ public sealed class BrowserSession(Uri baseUrl) : IDisposable
         string decision = "allow",
         string clientId = SandboxFixture.ClientId)
     {
+        var (pkce, state, loginHtml, consent) = await OpenConsentAsync(email, scope, clientId, extraQuery: "");
+        var answer = await Http.PostAsync(consent.Form.Action, consent.Form.With(("decision", decision)));
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        return new AuthorizationOutcome(answer.Headers.Location!, pkce, state, loginHtml, consent.Html);
+    }
+
+    /// <summary>Signs in when asked and stops at the consent page.</summary>
+    public async Task<(Pkce Pkce, string State, string? LoginHtml, (string Html, HtmlForm Form) Consent)> OpenConsentAsync(
+        string email,
+        string scope,
+        string clientId = SandboxFixture.ClientId,
+        string extraQuery = "")
+    {
         var pkce = Pkce.Create();
         var state = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16));
-        var response = await Http.GetAsync(AuthorizeUrl(scope, state, pkce, clientId));
+        var response = await Http.GetAsync(AuthorizeUrl(scope, state, pkce, clientId) + extraQuery);
         string? loginHtml = null;
         if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.StartsWith("/account/login", StringComparison.Ordinal))
         {
@@ -58,10 +71,7 @@ public sealed class BrowserSession(Uri baseUrl) : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var consentHtml = await response.Content.ReadAsStringAsync();
-        var consent = HtmlForm.Single(consentHtml);
-        var answer = await Http.PostAsync(consent.Action, consent.With(("decision", decision)));
-        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
-        return new AuthorizationOutcome(answer.Headers.Location!, pkce, state, loginHtml, consentHtml);
+        return (pkce, state, loginHtml, (consentHtml, HtmlForm.Single(consentHtml)));
     }
 
     public Task<HttpResponseMessage> SignInAsync(string loginHtml, string email, string password)
