@@ -132,9 +132,10 @@ public sealed class TokenRefresher
                     return _protector.Unprotect(SecretKind.AccessToken, row.Id, row.AccessTokenCiphertext!);
                 }
 
-                TokenInvalidation.Clear(row, AuthorizationStatus.NeedsReauthorization, "The access token expired and the provider issued no refresh token.");
+                var why = reason == RefreshReason.Rejected ? "the provider rejected its access token" : "its access token expired";
+                TokenInvalidation.Clear(row, AuthorizationStatus.NeedsReauthorization, $"{why} and the provider issued no refresh token.");
                 await db.SaveChangesAsync(ct);
-                throw NeedsReauthorization(connection, "its access token expired and the provider issued no refresh token");
+                throw NeedsReauthorization(connection, $"{why} and the provider issued no refresh token");
             }
 
             if (row.RefreshLeaseId is not null && row.RefreshLeaseExpiresAt > now)
