@@ -41,7 +41,7 @@ public sealed class ServiceCatalog
         }
     }
 
-    /// <summary>Validated default services, in catalogue order of id.</summary>
+    /// <summary>Validated default services, ordered by display name.</summary>
     public IReadOnlyList<ServiceDescriptor> Defaults => [.. _defaults.Values.Select(v => v.Descriptor).OrderBy(d => d.DisplayName, StringComparer.OrdinalIgnoreCase)];
 
     /// <summary>Adds (or replaces) a default service; throws when the definition is invalid so startup fails closed.</summary>
