@@ -174,6 +174,28 @@ public sealed class ServiceCatalog
         return await SaveEditAsync(db, row, before, BuildRuntime(def, row), actorUserId, ct);
     }
 
+    /// <summary>Deletes a custom service that no connection uses any more.</summary>
+    public async Task<ServiceEditResult> DeleteCustomAsync(string serviceId, string actorUserId, CancellationToken ct = default)
+    {
+        await using var db = _db.CreateDbContext();
+        var row = await db.Set<ServiceDefinitionEntity>().SingleOrDefaultAsync(r => r.ServiceId == serviceId && r.IsCustom, ct);
+        if (row is null)
+        {
+            return ServiceEditResult.Failed(new FieldError("id", $"There is no custom service '{serviceId}'."));
+        }
+
+        var inUse = await db.Set<ConnectionEntity>().Where(c => c.ServiceId == serviceId).Select(c => c.LinkName).ToListAsync(ct);
+        if (inUse.Count > 0)
+        {
+            return ServiceEditResult.Failed(new FieldError("id", $"Delete the connections that use this service first: {string.Join(", ", inUse)}."));
+        }
+
+        db.Remove(row);
+        await db.SaveChangesAsync(ct);
+        await _audit.WriteAsync(new(ConnectionsAuditEventTypes.ServiceEdited, actorUserId, _time.GetUtcNow(), ServiceId: serviceId, Detail: "deleted"), ct);
+        return new ServiceEditResult(true, []);
+    }
+
     internal async Task RecordConfigurationErrorAsync(string serviceId, string? error, CancellationToken ct)
     {
         await using var db = _db.CreateDbContext();
