@@ -167,6 +167,33 @@ public sealed class RevokeAndInvalidationTests : IDisposable
         Assert.Empty(_provider.Calls("/token2"));
     }
 
+    [Fact]
+    public async Task Tokens_from_a_refresh_in_flight_during_an_endpoint_edit_are_discarded()
+    {
+        // SEC-11 / SEC-17
+        var service = TestServices.GoogleStyle(_provider);
+        await _engine.AddServiceAsync(service);
+        await _engine.CreateConnectionAsync("fake_google", "sheets");
+        await _engine.SeedTokensAsync("sheets", TestEngine.Owner, "a-1", "r-1", _engine.Time.GetUtcNow().AddMinutes(-1));
+        _provider.OnToken("refresh_token", 200, """{"access_token":"late","refresh_token":"r-late","expires_in":3600}""", delay: TimeSpan.FromSeconds(1));
+        var row = await _engine.ReadAuthorizationAsync("sheets", TestEngine.Owner);
+
+        var refresh = _engine.Refresher.GetAccessTokenAsync(row!.Id);
+        for (var i = 0; i < 200 && (await _engine.ReadAuthorizationAsync("sheets", TestEngine.Owner))!.RefreshLeaseId is null; i++)
+        {
+            await Task.Delay(10);
+        }
+
+        await _engine.Catalog.UpdateCustomAsync(service with { TokenUrl = _provider.Url + "/token-v2" }, "client-1", null, true, TestEngine.Admin);
+        var ex = await Assert.ThrowsAsync<ConnectionsException>(() => refresh);
+        var after = await _engine.ReadAuthorizationAsync("sheets", TestEngine.Owner);
+
+        Assert.Equal(ConnectionsErrorKind.NeedsReauthorization, ex.Kind);
+        Assert.Equal(AuthorizationStatus.NeedsReauthorization, after!.Status);
+        Assert.Null(after.AccessTokenCiphertext);
+        Assert.Null(after.RefreshTokenCiphertext);
+    }
+
     private async Task<Catalog.ServiceDescriptor> SeedAsync(ConnectionMode mode = ConnectionMode.OwnerCredentials)
     {
         var service = TestServices.GoogleStyle(_provider);
