@@ -111,6 +111,26 @@ public sealed class BrowserEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Api_authorize_url_opened_in_the_browser_completes_consent()
+    {
+        // SEC-3
+        _host.Users.Roles["alice"] = [ConnectionsRoles.Developer];
+        var api = await _host.ApiClientAsync("alice", ConnectionsRoles.Developer);
+        var authorize = System.Text.Json.Nodes.JsonNode.Parse(await (await api.PostAsync("/api/v1/connections/sheets/authorize", null)).Content.ReadAsStringAsync())!;
+        var url = new Uri(authorize["authorizeUrl"]!.GetValue<string>());
+
+        using var start = await _host.Browser("alice").GetAsync(url.PathAndQuery);
+        var state = QueryHelpers.ParseQuery(start.Headers.Location!.Query)["state"].ToString();
+        var binding = start.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+        using var callback = await _host.Browser("alice", binding).GetAsync($"/connections/oauth/callback?state={Uri.EscapeDataString(state)}&code=c");
+        var details = System.Text.Json.Nodes.JsonNode.Parse(await api.GetStringAsync("/api/v1/connections/sheets"))!;
+
+        Assert.Equal(HttpStatusCode.OK, callback.StatusCode);
+        Assert.Equal("Connected", details["summary"]!["status"]!.GetValue<string>());
+        Assert.Equal("alice", details["authorizations"]![0]!["userId"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Logos_are_served_as_svg()
     {
         using var response = await _host.App.GetTestClientWithToken("none").GetAsync("/connections/logos/github.svg");

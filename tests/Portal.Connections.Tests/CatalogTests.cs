@@ -198,6 +198,41 @@ public sealed class CatalogTests
         Assert.Contains(errors, e => e.Field == "tokenUrl");
     }
 
+    [Fact]
+    public async Task Salesforce_needs_its_my_domain_before_use()
+    {
+        using var engine = TestEngine.Create();
+        await engine.Catalog.ConfigureDefaultAsync("salesforce", new DefaultServiceSettings { ClientId = "sf", ClientSecret = "s" }, TestEngine.Admin);
+
+        var before = await engine.Catalog.FindAsync("salesforce");
+        await engine.Catalog.ConfigureDefaultAsync("salesforce", new DefaultServiceSettings { ClientId = "sf", TemplateValues = new Dictionary<string, string> { ["my_domain"] = "acme" } }, TestEngine.Admin);
+        var after = await engine.Catalog.FindAsync("salesforce");
+        var injection = await engine.Catalog.ConfigureDefaultAsync("salesforce", new DefaultServiceSettings { ClientId = "sf", TemplateValues = new Dictionary<string, string> { ["my_domain"] = "evil.net/x" } }, TestEngine.Admin);
+
+        Assert.True(before!.NeedsSetup);
+        Assert.Contains("{my_domain}", before.SetupMessage);
+        Assert.False(after!.NeedsSetup);
+        Assert.Equal(["https://acme.my.salesforce.com/"], after.Descriptor.AllowedApiBaseUrls);
+        Assert.False(injection.Succeeded);
+    }
+
+    [Fact]
+    public async Task Custom_service_can_be_deleted_only_when_no_connection_uses_it()
+    {
+        using var engine = TestEngine.Create();
+        await engine.AddServiceAsync(TestServices.Basic("https://api.acme.test/", "acme"));
+        await engine.CreateConnectionAsync("acme", "acme_conn");
+
+        var refused = await engine.Catalog.DeleteCustomAsync("acme", TestEngine.Admin);
+        await engine.Connections.DeleteAsync("acme_conn", TestEngine.Developer(), force: true);
+        var deleted = await engine.Catalog.DeleteCustomAsync("acme", TestEngine.Admin);
+
+        Assert.False(refused.Succeeded);
+        Assert.Contains("acme_conn", refused.Errors.Single().Message);
+        Assert.True(deleted.Succeeded);
+        Assert.Null(await engine.Catalog.FindAsync("acme"));
+    }
+
     private sealed class StaticContributor(params ContributedService[] services) : ICatalogContributor
     {
         public IEnumerable<ContributedService> GetServices() => services;

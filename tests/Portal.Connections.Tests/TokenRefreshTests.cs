@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Connections.Data;
 using Portal.Connections.Security;
 using Portal.Connections.Tests.Infrastructure;
@@ -127,6 +128,25 @@ public sealed class TokenRefreshTests : IDisposable
         Assert.True(row.NextRefreshAttemptAt >= _engine.Time.GetUtcNow().AddSeconds(-1), "backoff must honour Retry-After: 120");
         Assert.Equal(1, callsDuringBackoff);
         Assert.Equal(2, _provider.TokenCalls("refresh_token").Count);
+    }
+
+    [Fact]
+    public async Task Token_endpoint_timeout_is_transient_and_keeps_the_refresh_token()
+    {
+        // SEC-16 / SEC-17
+        _engine.Dispose();
+        _engine = TestEngine.Create([_provider.Url], configure: s => s.Configure<ConnectionsOptions>(o => o.OutboundTimeout = TimeSpan.FromMilliseconds(300)));
+        var id = await SeedAsync(TimeSpan.FromMinutes(-1));
+        _provider.OnToken("refresh_token", 200, """{"access_token":"slow","expires_in":3600}""", delay: TimeSpan.FromSeconds(3));
+
+        var ex = await Assert.ThrowsAsync<ConnectionsException>(() => _engine.Refresher.GetAccessTokenAsync(id));
+        var row = await _engine.ReadAuthorizationAsync("sheets", TestEngine.Owner);
+
+        Assert.Equal(ConnectionsErrorKind.Transient, ex.Kind);
+        Assert.Contains("did not answer in time", ex.Message);
+        Assert.Equal(AuthorizationStatus.Connected, row!.Status);
+        Assert.Equal("old-refresh", _engine.Decrypt(SecretKind.RefreshToken, row));
+        Assert.Null(row.RefreshLeaseId);
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class ServiceCatalog
         }
     }
 
-    /// <summary>Validated default services, in catalogue order of id.</summary>
+    /// <summary>Validated default services, ordered by display name.</summary>
     public IReadOnlyList<ServiceDescriptor> Defaults => [.. _defaults.Values.Select(v => v.Descriptor).OrderBy(d => d.DisplayName, StringComparer.OrdinalIgnoreCase)];
 
     /// <summary>Adds (or replaces) a default service; throws when the definition is invalid so startup fails closed.</summary>
@@ -172,6 +172,28 @@ public sealed class ServiceCatalog
         row.Enabled = settings.Enabled;
         row.TemplateValuesJson = JsonSerializer.Serialize(settings.TemplateValues, CatalogJson.Options);
         return await SaveEditAsync(db, row, before, BuildRuntime(def, row), actorUserId, ct);
+    }
+
+    /// <summary>Deletes a custom service that no connection uses any more.</summary>
+    public async Task<ServiceEditResult> DeleteCustomAsync(string serviceId, string actorUserId, CancellationToken ct = default)
+    {
+        await using var db = _db.CreateDbContext();
+        var row = await db.Set<ServiceDefinitionEntity>().SingleOrDefaultAsync(r => r.ServiceId == serviceId && r.IsCustom, ct);
+        if (row is null)
+        {
+            return ServiceEditResult.Failed(new FieldError("id", $"There is no custom service '{serviceId}'."));
+        }
+
+        var inUse = await db.Set<ConnectionEntity>().Where(c => c.ServiceId == serviceId).Select(c => c.LinkName).ToListAsync(ct);
+        if (inUse.Count > 0)
+        {
+            return ServiceEditResult.Failed(new FieldError("id", $"Delete the connections that use this service first: {string.Join(", ", inUse)}."));
+        }
+
+        db.Remove(row);
+        await db.SaveChangesAsync(ct);
+        await _audit.WriteAsync(new(ConnectionsAuditEventTypes.ServiceEdited, actorUserId, _time.GetUtcNow(), ServiceId: serviceId, Detail: "deleted"), ct);
+        return new ServiceEditResult(true, []);
     }
 
     internal async Task RecordConfigurationErrorAsync(string serviceId, string? error, CancellationToken ct)

@@ -74,7 +74,9 @@ public sealed class CredentialResolver
                 CredentialPart part = p.Location == CredentialLocation.Header
                     ? new(CredentialLocation.Header, p.HeaderName, p.Format.Replace("{token}", token, StringComparison.Ordinal))
                     : new(p.Location, p.QueryParameter!, token);
-                return new ResolvedCredential(linkName, row.Id, userId, d.AllowedApiBaseUrls, [part], [token], token, true);
+                // Only worth a 401 retry when a new token can actually be obtained.
+                var canRefresh = row.RefreshTokenCiphertext is not null || d.AuthType == ServiceAuthType.OAuth2ClientCredentials;
+                return new ResolvedCredential(linkName, row.Id, userId, d.AllowedApiBaseUrls, [part], [token], token, canRefresh);
             case ServiceAuthType.ApiKey:
                 var json = _protector.Unprotect(SecretKind.ApiSecret, row!.Id, row.SecretCiphertext!);
                 var values = JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];

@@ -145,6 +145,31 @@ public sealed class ConnectionManager
             await _usage.GetUsagesAsync(linkName, ct), SampleSnippet(sampleUrl, linkName), AuthorizePath(linkName));
     }
 
+    /// <summary>Starts re-authorization for the caller: a consent URL for OAuth, a fresh token for client credentials, the entry page for keys.</summary>
+    public async Task<ReconnectResult> ReconnectAsync(string linkName, ConnectionsUser user, OAuthFlowService flow, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(flow);
+        var connection = await _lookup.FindAsync(linkName, ct);
+        if (connection is null || !CanSee(connection, user))
+        {
+            throw NotFound(linkName);
+        }
+
+        OAuthFlowService.EnsureMayAuthorize(connection, user.UserId);
+        var service = await _lookup.ServiceForAsync(connection, ct);
+        switch (service.Descriptor.AuthType)
+        {
+            case ServiceAuthType.OAuth2AuthorizationCode:
+                return new(false, AuthorizePath(linkName), $"Sign in to {service.Descriptor.DisplayName} in the window that opens to reconnect '{linkName}'.");
+            case ServiceAuthType.OAuth2ClientCredentials:
+                await flow.AuthorizeWithClientCredentialsAsync(linkName, user.UserId, ct);
+                return new(true, null, $"Connection '{linkName}' is connected again.");
+            default:
+                return new(false, $"/connections/{linkName}", $"Enter the credentials for '{linkName}' again on the connection page.");
+        }
+    }
+
     public Task<IReadOnlyList<ConnectionUsage>> GetUsagesAsync(string linkName, CancellationToken ct = default) => _usage.GetUsagesAsync(linkName, ct);
 
     /// <summary>Deletes a connection, revoking every authorization at the provider first (best effort, SEC-8).</summary>

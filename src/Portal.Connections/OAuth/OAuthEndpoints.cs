@@ -43,7 +43,7 @@ internal static class OAuthEndpoints
             var result = await flow.StartAsync(connection, user.UserId, BaseUrl(context) + CallbackPath, context.Request.Cookies[cookieName], context.RequestAborted);
             context.Response.Cookies.Append(cookieName, result.BrowserBinding, new CookieOptions
             {
-                HttpOnly = true, Secure = context.Request.IsHttps, SameSite = SameSiteMode.Lax, Path = "/connections/oauth",
+                HttpOnly = true, Secure = context.Request.IsHttps, SameSite = SameSiteMode.Lax, Path = context.Request.PathBase + "/connections/oauth",
                 Expires = result.ExpiresAt, IsEssential = true,
             });
             context.Response.Headers.CacheControl = "no-store";

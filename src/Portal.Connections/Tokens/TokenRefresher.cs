@@ -132,9 +132,10 @@ public sealed class TokenRefresher
                     return _protector.Unprotect(SecretKind.AccessToken, row.Id, row.AccessTokenCiphertext!);
                 }
 
-                TokenInvalidation.Clear(row, AuthorizationStatus.NeedsReauthorization, "The access token expired and the provider issued no refresh token.");
+                var why = reason == RefreshReason.Rejected ? "the provider rejected its access token" : "its access token expired";
+                TokenInvalidation.Clear(row, AuthorizationStatus.NeedsReauthorization, $"{why} and the provider issued no refresh token.");
                 await db.SaveChangesAsync(ct);
-                throw NeedsReauthorization(connection, "its access token expired and the provider issued no refresh token");
+                throw NeedsReauthorization(connection, $"{why} and the provider issued no refresh token");
             }
 
             if (row.RefreshLeaseId is not null && row.RefreshLeaseExpiresAt > now)
@@ -173,24 +174,23 @@ public sealed class TokenRefresher
         switch (outcome.Kind)
         {
             case TokenOutcomeKind.Success:
-                // SEC-7: keep the old refresh token unless a new one was issued; one SaveChanges = no half-written row (SEC-17).
-                row.AccessTokenCiphertext = _protector.Protect(SecretKind.AccessToken, row.Id, outcome.AccessToken!);
-                if (outcome.RefreshToken is not null)
+                ApplySuccess(row, outcome, now);
+                try
                 {
-                    row.RefreshTokenCiphertext = _protector.Protect(SecretKind.RefreshToken, row.Id, outcome.RefreshToken);
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    // Someone changed the row meanwhile. An admin edit (SEC-11) or revoke wins; otherwise our tokens are the newest (rotation).
+                    await db.Entry(row).ReloadAsync(ct);
+                    EnsureConnected(row, connection);
+                    ApplySuccess(row, outcome, now);
+                    row.RefreshLeaseId = null;
+                    row.RefreshLeaseExpiresAt = null;
+                    row.ConcurrencyToken = Guid.NewGuid();
+                    await db.SaveChangesAsync(ct);
                 }
 
-                row.ExpiresAt = outcome.ExpiresAt;
-                if (outcome.GrantedScopes is not null)
-                {
-                    row.GrantedScopesJson = CatalogJson.WriteList(outcome.GrantedScopes);
-                }
-
-                row.LastRefreshedAt = now;
-                row.LastError = null;
-                row.RefreshFailureCount = 0;
-                row.NextRefreshAttemptAt = null;
-                await db.SaveChangesAsync(ct);
                 _logger.LogInformation("Refreshed the token of connection {Connection} for user {User}", connection.LinkName, row.UserId);
                 return outcome.AccessToken!;
             case TokenOutcomeKind.InvalidGrant:
@@ -217,6 +217,27 @@ public sealed class TokenRefresher
 
                 throw Transient(connection, delay, outcome.Problem);
         }
+    }
+
+    // SEC-7: keep the old refresh token unless a new one was issued; one SaveChanges = no half-written row (SEC-17).
+    private void ApplySuccess(ConnectionAuthorizationEntity row, TokenOutcome outcome, DateTimeOffset now)
+    {
+        row.AccessTokenCiphertext = _protector.Protect(SecretKind.AccessToken, row.Id, outcome.AccessToken!);
+        if (outcome.RefreshToken is not null)
+        {
+            row.RefreshTokenCiphertext = _protector.Protect(SecretKind.RefreshToken, row.Id, outcome.RefreshToken);
+        }
+
+        row.ExpiresAt = outcome.ExpiresAt;
+        if (outcome.GrantedScopes is not null)
+        {
+            row.GrantedScopesJson = CatalogJson.WriteList(outcome.GrantedScopes);
+        }
+
+        row.LastRefreshedAt = now;
+        row.LastError = null;
+        row.RefreshFailureCount = 0;
+        row.NextRefreshAttemptAt = null;
     }
 
     /// <summary>Exponential backoff with jitter, never shorter than the provider's Retry-After (SEC-16).</summary>

@@ -14,12 +14,15 @@ internal sealed class FakeProvider : IDisposable
 {
     public FakeProvider()
     {
-        Server = WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{FreePort()}"] });
+        var port = FreePort();
+        Url = $"http://127.0.0.1:{port}";
+        Server = WireMockServer.Start(new WireMockServerSettings { Urls = [Url] });
     }
 
     public WireMockServer Server { get; }
 
-    public string Url => Server.Url!;
+    /// <summary>The literal loopback address (not "localhost", which may try ::1 first).</summary>
+    public string Url { get; }
 
     public string TokenUrl => Url + "/token";
 

@@ -63,7 +63,7 @@ internal sealed class TestEngine : IDisposable
 
     public static ConnectionsUser AdminUser => new(Admin, true, false);
 
-    public static TestEngine Create(IEnumerable<string>? insecureOrigins = null, Func<HttpMessageHandler>? network = null, Action<IServiceCollection>? configure = null, FakeTimeProvider? time = null)
+    public static TestEngine Create(IEnumerable<string>? insecureOrigins = null, Func<HttpMessageHandler>? network = null, Action<IServiceCollection>? configure = null, FakeTimeProvider? time = null, SqliteTestDatabase? sharedDb = null)
     {
         var settings = new Dictionary<string, string?> { ["Connections:EnableBackgroundRefresh"] = "false" };
         var i = 0;
@@ -73,7 +73,7 @@ internal sealed class TestEngine : IDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var db = new SqliteTestDatabase();
+        var db = sharedDb ?? new SqliteTestDatabase();
         time ??= NewTime();
         var logs = new CapturingLoggerProvider();
         var audit = new RecordingAuditSink();
@@ -88,7 +88,7 @@ internal sealed class TestEngine : IDisposable
         services.AddPortalConnections(configuration);
         services.Replace(Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider()));
         configure?.Invoke(services);
-        return new TestEngine(services.BuildServiceProvider(), db, time, logs, audit, usage);
+        return new TestEngine(services.BuildServiceProvider(), db, time, logs, audit, usage) { OwnsDatabase = sharedDb is null };
     }
 
     public async Task AddServiceAsync(Catalog.ServiceDescriptor descriptor, string? clientId = "client-1", string? clientSecret = "client-secret-1")
@@ -136,9 +136,14 @@ internal sealed class TestEngine : IDisposable
 
     public HttpClient InvokeClient() => Services.GetRequiredService<IHttpClientFactory>().CreateClient(ConnectionsHttpClients.Invoke);
 
+    public bool OwnsDatabase { get; init; } = true;
+
     public void Dispose()
     {
         Services.Dispose();
-        Db.Dispose();
+        if (OwnsDatabase)
+        {
+            Db.Dispose();
+        }
     }
 }
