@@ -13,6 +13,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
+    public DbSet<PortalSetting> Settings => Set<PortalSetting>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

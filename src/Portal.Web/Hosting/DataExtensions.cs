@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Audit;
 using Portal.Web.Data;
+using Portal.Web.Security;
 
 namespace Portal.Web.Hosting;
 
@@ -19,10 +20,18 @@ internal static class DataExtensions
         builder.Services.AddDbContextFactory<PortalDbContext>(options => options.UseSqlite(connectionString));
         builder.Services.AddDatabaseDeveloperPageExceptionFilter();
 
-        // One key ring in the database, shared by every instance that uses it.
+        // One key ring in the database, shared by every instance, encrypted at rest with a certificate kept outside it (SEC-19).
+        var certificatePath = builder.Configuration["DataProtection:CertificatePath"] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured, builder.Environment.ContentRootPath)
+            : Path.Combine(builder.Environment.ContentRootPath, "keys", "dataprotection.pfx");
+        var (certificate, created) = KeyEncryptionCertificate.LoadOrCreate(
+            certificatePath, builder.Configuration["DataProtection:CertificatePassword"], TimeProvider.System);
         builder.Services.AddDataProtection()
             .SetApplicationName("Portal")
-            .PersistKeysToDbContext<PortalDbContext>();
+            .PersistKeysToDbContext<PortalDbContext>()
+            .ProtectKeysWithCertificate(certificate);
+        builder.Services.AddSingleton(new KeyEncryptionCertificateInfo(certificatePath, created));
+        builder.Services.AddSingleton<DataProtectionCanary>();
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AuditLog>();

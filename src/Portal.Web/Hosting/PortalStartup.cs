@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Data;
 using Portal.Web.Identity;
+using Portal.Web.Security;
 
 namespace Portal.Web.Hosting;
 
@@ -28,6 +29,16 @@ internal static class PortalStartup
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             }
         }
+
+        var certificate = app.Services.GetRequiredService<KeyEncryptionCertificateInfo>();
+        if (certificate.Created)
+        {
+            app.Logger.LogWarning(
+                "Created the Data Protection key-encryption certificate at {Path}. Back it up with the database: without it stored secrets cannot be decrypted.",
+                certificate.Path);
+        }
+
+        await app.Services.GetRequiredService<DataProtectionCanary>().VerifyAsync();
 
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().SeedAsync();

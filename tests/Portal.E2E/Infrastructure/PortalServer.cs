@@ -39,5 +39,6 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         builder.UseSetting("Portal:Admin:Email", AdminEmail);
         builder.UseSetting("Portal:Admin:Password", AdminPassword);
         builder.UseSetting("Portal:Demo", "true");
+        builder.UseSetting("DataProtection:CertificatePath", Path.Combine(dataDirectory, "keys", "dataprotection.pfx"));
     }
 }

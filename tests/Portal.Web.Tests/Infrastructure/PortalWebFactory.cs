@@ -12,17 +12,22 @@ public class PortalWebFactory : WebApplicationFactory<Program>
     public const string AdminEmail = "admin@test.local";
     public const string AdminPassword = "admin-password-123";
 
-    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+    public string DataDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>False lets a second factory start on the same database, as a restart would.</summary>
+    public bool DeleteDataOnDispose { get; init; } = true;
 
     public RecordingAnnouncer Announcer { get; } = new();
 
     protected virtual bool ConfigureAdmin => true;
 
+    protected virtual bool SandboxEnabled => false;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        Directory.CreateDirectory(dataDirectory);
+        Directory.CreateDirectory(DataDirectory);
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:Portal", $"Data Source={Path.Combine(dataDirectory, "portal.db")}");
+        builder.UseSetting("ConnectionStrings:Portal", $"Data Source={Path.Combine(DataDirectory, "portal.db")}");
         if (ConfigureAdmin)
         {
             builder.UseSetting("Portal:Admin:Email", AdminEmail);
@@ -30,6 +35,8 @@ public class PortalWebFactory : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("Portal:Demo", "true");
+        builder.UseSetting("DataProtection:CertificatePath", Path.Combine(DataDirectory, "keys", "dataprotection.pfx"));
+        builder.UseSetting("Sandbox:Enabled", SandboxEnabled ? "true" : "false");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<ConsoleAnnouncer>();
@@ -40,11 +47,11 @@ public class PortalWebFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && DeleteDataOnDispose)
         {
             try
             {
-                Directory.Delete(dataDirectory, recursive: true);
+                Directory.Delete(DataDirectory, recursive: true);
             }
             catch (IOException)
             {

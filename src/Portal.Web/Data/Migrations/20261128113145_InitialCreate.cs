@@ -150,6 +150,18 @@ namespace Portal.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PortalSettings",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PortalSettings", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -482,6 +494,9 @@ namespace Portal.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "PersonalAccessTokens");
+
+            migrationBuilder.DropTable(
+                name: "PortalSettings");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

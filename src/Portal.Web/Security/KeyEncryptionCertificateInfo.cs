@@ -1,0 +1,3 @@
+namespace Portal.Web.Security;
+
+public sealed record KeyEncryptionCertificateInfo(string Path, bool Created);
