@@ -2,6 +2,7 @@ using Microsoft.Extensions.FileProviders;
 using Portal.Connections;
 using Portal.Web.Components;
 using Portal.Web.Identity;
+using Portal.Web.Security;
 
 namespace Portal.Web.Hosting;
 
@@ -19,6 +20,7 @@ internal static class PipelineExtensions
             app.UseHsts();
         }
 
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UsePortalAssets();
         app.UseAuthentication();
@@ -29,7 +31,7 @@ internal static class PipelineExtensions
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapRazorComponents<App>()
-            .AddInteractiveServerRenderMode();
+            .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null); // our own CSP says 'none'
         app.MapAdditionalIdentityEndpoints();
         app.MapPortalConnections();
         return app;
