@@ -62,7 +62,6 @@ internal sealed partial class Evaluator
                 case ExpressionKind.SystemValue:
                     return EvaluateSystemValue((SystemValueExpression)expression);
                 case ExpressionKind.InvokeUrl:
-                    state.Step(expression.Span);
                     return InvokeUrlExecutor.Execute(this, (InvokeUrlExpression)expression, state);
                 default:
                     throw new ScriptRuntimeException("this expression has a syntax error; fix the errors reported by check first", expression.Span);
