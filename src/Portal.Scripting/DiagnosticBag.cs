@@ -25,14 +25,8 @@ internal sealed class DiagnosticBag(SourceText source)
         _items.Add(new Diagnostic(message, line, column, span));
     }
 
-    public void ReportExpected(TextSpan span, string expected, string found) =>
-        Report(span, $"expected {expected} but found {found}");
-
     public void ReportMissingSemicolon(TextSpan span, int line) =>
         Report(span, $"line {line}: missing ';' at the end of the statement; add ';'");
-
-    public void ReportBracesRequired(TextSpan span, string statement) =>
-        Report(span, $"'{statement}' needs its body in braces {{ … }}; wrap the statement in braces");
 
     public void ReportNestingTooDeep(TextSpan span, int max) =>
         Report(span, $"code is nested too deeply (more than {max} levels); split it into smaller expressions or blocks");
@@ -42,9 +36,6 @@ internal sealed class DiagnosticBag(SourceText source)
 
     public void ReportUnknownFunction(TextSpan span, string name) =>
         Report(span, $"unknown function '{name}'; check the spelling or call a saved function as standalone.{name}(…)");
-
-    public void ReportUnknownMethod(TextSpan span, string name) =>
-        Report(span, $"unknown method '{name}'; check the spelling against the built-in method list");
 
     public void ReportInvalidDate(TextSpan span, string text) =>
         Report(span, $"'{text}' is not a valid date; write it like '15-Aug-1947', '15-Aug-1947 19:00:00' or '2024-01-31'");

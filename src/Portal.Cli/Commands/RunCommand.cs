@@ -10,6 +10,8 @@ internal sealed class RunCommand : ICliCommand
 {
     public string Name => "run";
 
+    private const string Syntax = "portal run FILE.dg [--arg name=value]... [--json]";
+
     public string Usage => "run FILE.dg [--arg name=value]... [--json]     run a script and print its info lines and result";
 
     public async Task<int> ExecuteAsync(IReadOnlyList<string> arguments, CliContext context)
@@ -33,14 +35,14 @@ internal sealed class RunCommand : ICliCommand
                     file = other;
                     break;
                 default:
-                    await context.Error.WriteLineAsync($"error: unexpected argument '{arguments[i]}'; usage: portal {Usage.Split("  ")[0]}");
+                    await context.Error.WriteLineAsync($"error: unexpected argument '{arguments[i]}'; usage: {Syntax}");
                     return ExitCodes.Usage;
             }
         }
 
         if (file is null)
         {
-            await context.Error.WriteLineAsync("error: run needs a script file; usage: portal run FILE.dg [--arg name=value]... [--json]");
+            await context.Error.WriteLineAsync($"error: run needs a script file; usage: {Syntax}");
             return ExitCodes.Usage;
         }
 

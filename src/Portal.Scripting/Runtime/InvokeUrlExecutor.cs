@@ -39,7 +39,7 @@ internal static class InvokeUrlExecutor
             throw new ScriptRuntimeException(message, node.Span);
         }
 
-        if (response.Body.Length > state.Limits.MaxResponseBytes)
+        if (response.Body.Length > state.Limits.MaxResponseBytes / 3 && System.Text.Encoding.UTF8.GetByteCount(response.Body) > state.Limits.MaxResponseBytes)
         {
             Record(state, request, started, response, "response too large");
             throw new ScriptRuntimeException($"response from {request.Url} is larger than {state.Limits.MaxResponseBytes:N0} bytes; ask the API for less data (paging or filters)", node.Span);

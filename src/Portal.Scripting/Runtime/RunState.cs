@@ -81,5 +81,5 @@ internal sealed class RunState(ScriptLimits limits, ScriptHost host, Cancellatio
         }
     }
 
-    public string Display(ScriptValue value) => ValueFormatter.ToDisplayString(value, Limits.MaxTextLength);
+    public string Display(ScriptValue value) => ValueFormatter.ToDisplayString(value, Limits.MaxTextLength, Token);
 }

@@ -122,6 +122,8 @@ internal sealed class Lexer(SourceText source, DiagnosticBag diagnostics)
         return new Token(TokenKind.Bad, start, 1, null);
     }
 
+    private static bool IsKeywordStart(char c) => (c | 0x20) is 't' or 'f' or 'n' or 'i' or 'e' or 'r' or 'c' or 'b';
+
     private Token Single(TokenKind kind)
     {
         _position++;
@@ -194,7 +196,7 @@ internal sealed class Lexer(SourceText source, DiagnosticBag diagnostics)
             _identifiers[text] = text;
         }
 
-        var kind = text.Length is >= 2 and <= 8 && Keywords.TryGetValue(text, out var keyword) ? keyword : TokenKind.Identifier;
+        var kind = text.Length is >= 2 and <= 8 && IsKeywordStart(text[0]) && Keywords.TryGetValue(text, out var keyword) ? keyword : TokenKind.Identifier;
         return new Token(kind, start, _position - start, text);
     }
 

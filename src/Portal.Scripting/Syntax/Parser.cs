@@ -34,11 +34,11 @@ internal sealed partial class Parser : IDisposable
 
     public IReadOnlyDictionary<string, int> Slots => _slots;
 
-    private Token Current => _tokens[_position];
+    private ref readonly Token Current => ref _tokens[_position];
 
-    private Token Previous => _tokens[Math.Max(0, _position - 1)];
+    private ref readonly Token Previous => ref _tokens[Math.Max(0, _position - 1)];
 
-    private Token Peek(int offset) => _tokens[Math.Min(_position + offset, _tokenCount - 1)];
+    private ref readonly Token Peek(int offset) => ref _tokens[Math.Min(_position + offset, _tokenCount - 1)];
 
     public void Dispose() => System.Buffers.ArrayPool<Token>.Shared.Return(_tokens, clearArray: true);
 

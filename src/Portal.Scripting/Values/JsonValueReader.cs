@@ -9,7 +9,22 @@ internal static class JsonValueReader
 {
     public static ScriptValue Parse(string json, int maxDepth, int maxCollectionSize)
     {
-        var bytes = Encoding.UTF8.GetBytes(json);
+        // API responses are often near 1 MB: a pooled buffer avoids a fresh large-object-heap array per parse.
+        var length = Encoding.UTF8.GetByteCount(json);
+        var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+        try
+        {
+            Encoding.UTF8.GetBytes(json, bytes);
+            return Parse(bytes.AsSpan(0, length), maxDepth, maxCollectionSize);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    private static ScriptValue Parse(ReadOnlySpan<byte> bytes, int maxDepth, int maxCollectionSize)
+    {
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions
         {
             MaxDepth = maxDepth,
@@ -55,7 +70,7 @@ internal static class JsonValueReader
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
-                var map = new ScriptMap();
+                var map = new ScriptMap(8);
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
                     var key = cache.Get(ref reader);

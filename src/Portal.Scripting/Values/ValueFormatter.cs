@@ -9,7 +9,7 @@ internal static class ValueFormatter
 {
     public const int MaxDepth = 256;
 
-    public static string ToDisplayString(ScriptValue value, int maxLength)
+    public static string ToDisplayString(ScriptValue value, int maxLength, CancellationToken cancellationToken = default)
     {
         switch (value)
         {
@@ -27,7 +27,7 @@ internal static class ValueFormatter
                 return "null";
             default:
                 var builder = new StringBuilder();
-                AppendJson(builder, value, maxLength, 0);
+                AppendJson(builder, value, maxLength, 0, cancellationToken);
                 return builder.ToString();
         }
     }
@@ -35,7 +35,7 @@ internal static class ValueFormatter
     public static string FormatDate(ScriptDateTime date) =>
         date.Value.ToString(date.IsDateOnly ? "dd-MMM-yyyy" : "dd-MMM-yyyy HH:mm:ss", CultureInfo.InvariantCulture);
 
-    public static void AppendJson(StringBuilder builder, ScriptValue value, int maxLength, int depth)
+    public static void AppendJson(StringBuilder builder, ScriptValue value, int maxLength, int depth, CancellationToken cancellationToken = default)
     {
         if (depth > MaxDepth)
         {
@@ -57,10 +57,11 @@ internal static class ValueFormatter
                     first = false;
                     AppendQuoted(builder, key);
                     builder.Append(':');
-                    AppendJson(builder, item, maxLength, depth + 1);
+                    AppendJson(builder, item, maxLength, depth + 1, cancellationToken);
                     CheckLength(builder, maxLength);
                 }
 
+                cancellationToken.ThrowIfCancellationRequested();
                 builder.Append('}');
                 break;
             case ScriptList list:
@@ -73,10 +74,11 @@ internal static class ValueFormatter
                         builder.Append(',');
                     }
 
-                    AppendJson(builder, items[i], maxLength, depth + 1);
+                    AppendJson(builder, items[i], maxLength, depth + 1, cancellationToken);
                     CheckLength(builder, maxLength);
                 }
 
+                cancellationToken.ThrowIfCancellationRequested();
                 builder.Append(']');
                 break;
             case ScriptText text:

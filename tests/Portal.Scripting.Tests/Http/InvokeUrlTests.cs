@@ -188,6 +188,27 @@ public sealed class InvokeUrlTests(LocalHttpServer server) : IClassFixture<Local
     }
 
     [Fact]
+    public async Task The_cli_invoker_only_calls_http_and_https_urls()
+    {
+        var source = "try {\n  r = invokeUrl [ url: \"file:///etc/passwd\" ];\n} catch (e) {\n  return e;\n}";
+
+        var result = await RunAsync(source);
+
+        Assert.Equal("\"file:///etc/passwd\" is not an http(s) URL; use a full address like https://api.example.com/path", result.ReturnValue!.ToDisplayString());
+    }
+
+    [Fact]
+    public async Task A_response_over_the_run_limit_is_refused_even_when_the_invoker_accepts_it()
+    {
+        var script = ScriptEngine.Compile(Script("""r = invokeUrl [ url: "{BASE}/big" ];"""));
+        using var generous = new HttpClientInvoker(maxResponseBytes: 1_000_000);
+
+        var result = await ScriptEngine.RunAsync(script, null, TestHost.Create(generous), new ScriptLimits { MaxResponseBytes = 100_000 });
+
+        Assert.StartsWith($"response from {server.BaseUrl}/big is larger than 100,000 bytes", result.Error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_call_is_recorded_in_the_trace()
     {
         var source = Script("""

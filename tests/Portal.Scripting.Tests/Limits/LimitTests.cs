@@ -119,6 +119,29 @@ public sealed class LimitTests
     }
 
     [Fact]
+    public async Task Growing_a_map_stops_at_the_collection_limit_without_keeping_the_extra_key() // SEC-26
+    {
+        var limits = new ScriptLimits { MaxCollectionSize = 1000 };
+        var source = RunawayLoops.Replace("n = 0;", "m = Map();", StringComparison.Ordinal).Replace("n = n + 1;", "try { m.put(m.size().toString(), 1); } catch (e) { info e; }", StringComparison.Ordinal);
+
+        var result = await RunAsync(source, limits);
+
+        Assert.StartsWith("collection limit exceeded: a list or map would hold 1,001 entries", result.Error!.Message, StringComparison.Ordinal);
+        Assert.Empty(result.Info);
+    }
+
+    [Fact]
+    public async Task Splitting_a_text_into_too_many_parts_is_refused_before_allocating_them() // SEC-26
+    {
+        var limits = new ScriptLimits { MaxCollectionSize = 1000 };
+        var arguments = new Dictionary<string, ScriptValue> { ["text"] = ScriptValue.Text(new string(',', 5000)) };
+
+        var result = await ScriptEngine.RunAsync(ScriptEngine.Compile("parts = text.toList(\",\");"), arguments, TestHost.Create(), limits);
+
+        Assert.StartsWith("collection limit exceeded: a list or map would hold 5,001 entries", result.Error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Logging_too_much_stops_at_the_output_limit() // SEC-26
     {
         var limits = new ScriptLimits { MaxOutputBytes = 1000 };

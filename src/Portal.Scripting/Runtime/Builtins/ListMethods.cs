@@ -120,6 +120,8 @@ internal static class ListMethods
                 items.Clear();
                 return ScriptNull.Instance;
             case MethodId.ToList:
+            case MethodId.ToJsonList:
+                // Real code calls toJSONList() on values that are sometimes already lists; a copy is the useful answer.
                 Args.Count(name, args, 0, 0);
                 return new ScriptList(items, adopt: false);
             default:

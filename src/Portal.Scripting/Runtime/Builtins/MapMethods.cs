@@ -12,12 +12,15 @@ internal static class MapMethods
             case MethodId.Put:
                 Args.Count(name, args, 2, 2);
                 var key = Args.Text(state, args, 0);
-                if (!entries.ContainsKey(key))
+                if (!entries.TryAdd(key, args[1]))
                 {
+                    entries[key] = args[1];
+                }
+                else if (entries.Count > state.Limits.MaxCollectionSize)
+                {
+                    entries.Remove(key);
                     state.CheckCollectionSize(entries.Count + 1L);
                 }
-
-                entries[key] = args[1];
                 return ScriptNull.Instance;
             case MethodId.PutAll:
                 Args.Count(name, args, 1, 1);

@@ -91,8 +91,9 @@ internal static class TextMethods
                     return new ScriptList();
                 }
 
+                // Count first so a hostile separator cannot allocate millions of parts before the size check.
+                state.CheckCollectionSize(separator.Length == 0 ? text.Length : CountOccurrences(text, separator) + 1L);
                 var parts = separator.Length == 0 ? text.Select(c => c.ToString()).ToArray() : text.Split(separator);
-                state.CheckCollectionSize(parts.Length);
                 return new ScriptList(parts.Select(p => (ScriptValue)new ScriptText(p)).ToList(), adopt: true);
             case MethodId.ToMap:
                 Args.Count(name, args, 0, 0);
