@@ -35,6 +35,7 @@ internal static class DataExtensions
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AuditLog>();
+        builder.Services.AddSingleton<AuditQuery>();
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.FileProviders;
 using Portal.Connections;
+using Portal.Web.Audit;
 using Portal.Web.Components;
 using Portal.Web.Identity;
 using Portal.Web.Security;
@@ -34,6 +35,7 @@ internal static class PipelineExtensions
             .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null); // our own CSP says 'none'
         app.MapAdditionalIdentityEndpoints();
         app.MapPortalConnections();
+        app.MapAuditExport();
         return app;
     }
 
