@@ -1,0 +1,32 @@
+using Portal.Scripting.Syntax.Nodes;
+using Portal.Scripting.Text;
+
+namespace Portal.Scripting;
+
+/// <summary>A parsed, checked script; immutable and safe to run many times and concurrently.</summary>
+public sealed class CompiledScript
+{
+    internal CompiledScript(string source, SourceText text, BlockStatement root, IReadOnlyDictionary<string, int> slots, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        Source = source;
+        Text = text;
+        Root = root;
+        Slots = slots;
+        Diagnostics = diagnostics;
+    }
+
+    public string Source { get; }
+
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    public bool Success => Diagnostics.Count == 0;
+
+    /// <summary>Every variable name the script uses (case-insensitive).</summary>
+    public IEnumerable<string> VariableNames => Slots.Keys;
+
+    internal SourceText Text { get; }
+
+    internal BlockStatement Root { get; }
+
+    internal IReadOnlyDictionary<string, int> Slots { get; }
+}

@@ -1,0 +1,23 @@
+using Portal.Scripting.Http;
+using Portal.Scripting.Values;
+
+namespace Portal.Scripting;
+
+/// <summary>The outcome of one run: the info log, the return value or the error, and what the run cost.</summary>
+public sealed record RunResult
+{
+    public required IReadOnlyList<string> Info { get; init; }
+
+    /// <summary>The returned value; null when the script ended without 'return value;'.</summary>
+    public ScriptValue? ReturnValue { get; init; }
+
+    public ScriptError? Error { get; init; }
+
+    public long StatementsExecuted { get; init; }
+
+    public TimeSpan Elapsed { get; init; }
+
+    public IReadOnlyList<HttpTraceEntry> HttpCalls { get; init; } = [];
+
+    public bool Success => Error is null;
+}

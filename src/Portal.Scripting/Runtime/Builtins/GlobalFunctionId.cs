@@ -1,0 +1,26 @@
+namespace Portal.Scripting.Runtime.Builtins;
+
+internal enum GlobalFunctionId
+{
+    Unknown,
+    Map,
+    List,
+    Collection,
+    If,
+    IfNull,
+    IsNull,
+    IsBlank,
+    EncodeUrl,
+    UrlEncode,
+    UrlDecode,
+    ToJsonList,
+    Len,
+    RandomNumber,
+    Min,
+    Max,
+    Base64Encode,
+    Base64Decode,
+    EncryptionUrlEncode,
+    EncryptionUrlDecode,
+    HmacSha256,
+}

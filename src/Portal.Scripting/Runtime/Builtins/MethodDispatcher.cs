@@ -1,0 +1,53 @@
+using Portal.Scripting.Values;
+
+namespace Portal.Scripting.Runtime.Builtins;
+
+/// <summary>Routes a method call to the receiver type's table, then to methods every value has.</summary>
+internal static class MethodDispatcher
+{
+    public static ScriptValue Call(RunState state, MethodId id, string name, ScriptValue target, ScriptValue[] args)
+    {
+        var result = target switch
+        {
+            ScriptMap map => MapMethods.Call(state, id, name, map, args),
+            ScriptList list => ListMethods.Call(state, id, name, list, args),
+            ScriptText text => TextMethods.Call(state, id, name, text.Value, args),
+            ScriptNumber or ScriptDecimal => NumberMethods.Call(id, name, target, args),
+            ScriptDateTime date => DateTimeMethods.Call(state, id, name, date, args),
+            _ => null,
+        };
+        result ??= Common(state, id, name, target, args);
+        if (result is not null)
+        {
+            return result;
+        }
+
+        if (target is ScriptNull)
+        {
+            throw new ScriptRuntimeException($"cannot call {name}() on null; the value is null here — check it with isNull() first or use ifnull(value, default)");
+        }
+
+        throw new ScriptRuntimeException($"{target.TypeName} has no method '{name}'; see the built-in list for {target.TypeName} methods, or convert the value first");
+    }
+
+    private static ScriptValue? Common(RunState state, MethodId id, string name, ScriptValue target, ScriptValue[] args)
+    {
+        switch (id)
+        {
+            case MethodId.ToString:
+                Args.Count(name, args, 0, 0);
+                return new ScriptText(state.Display(target));
+            case MethodId.IsNull:
+                Args.Count(name, args, 0, 0);
+                return Args.Bool(target is ScriptNull);
+            case MethodId.IsEmpty when target is ScriptNull:
+                return ScriptBoolean.True;
+            case MethodId.IsNumber:
+                return Args.Bool(target is ScriptNumber or ScriptDecimal);
+            case MethodId.IsText:
+                return Args.Bool(target is ScriptText);
+            default:
+                return null;
+        }
+    }
+}

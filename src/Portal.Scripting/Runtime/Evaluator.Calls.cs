@@ -1,0 +1,82 @@
+using Portal.Scripting.Syntax.Nodes;
+using Portal.Scripting.Values;
+
+namespace Portal.Scripting.Runtime;
+
+internal sealed partial class Evaluator
+{
+    private ScriptValue EvaluateHostCall(HostCallExpression call)
+    {
+        var arguments = EvaluateArguments(call.Arguments);
+        return call.IsStandalone ? CallStandalone(call, arguments) : CallHostTask(call, arguments);
+    }
+
+    private ScriptValue CallStandalone(HostCallExpression call, ScriptValue[] arguments)
+    {
+        var resolver = state.Host.Functions
+            ?? throw new ScriptRuntimeException($"standalone.{call.QualifiedName}() cannot be called here: saved functions are only available inside the portal", call.Span);
+        var function = resolver.ResolveAsync(call.QualifiedName, state.Token).AsTask().GetAwaiter().GetResult()
+            ?? throw new ScriptRuntimeException($"there is no saved function with API name '{call.QualifiedName}'; check the name on the function's page", call.Span);
+        if (!function.Script.Success)
+        {
+            var first = function.Script.Diagnostics[0];
+            throw new ScriptRuntimeException($"standalone.{call.QualifiedName} has errors (line {first.Line}: {first.Message}); fix that function first", call.Span);
+        }
+
+        if (function.ParameterNames.Count != arguments.Length)
+        {
+            throw new ScriptRuntimeException($"standalone.{call.QualifiedName} takes {function.ParameterNames.Count} argument(s) but got {arguments.Length}", call.Span);
+        }
+
+        if (state.CallDepth + 1 > state.Limits.MaxCallDepth)
+        {
+            throw new ScriptLimitException($"call depth limit exceeded: more than {state.Limits.MaxCallDepth} nested function calls; check for a function that keeps calling itself", call.Span);
+        }
+
+        var nested = new Evaluator(function.Script, state);
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            nested.Bind(function.ParameterNames[i], arguments[i]);
+        }
+
+        state.CallDepth++;
+        try
+        {
+            return nested.Run() ?? ScriptNull.Instance;
+        }
+        catch (ScriptRuntimeException e)
+        {
+            var (line, _) = e.Span is { } span ? function.Script.Text.GetLineColumn(span.Start) : (0, 0);
+            var message = $"in standalone.{call.QualifiedName} at line {line}: {e.Message}";
+            throw e is ScriptLimitException ? new ScriptLimitException(message, call.Span) : new ScriptRuntimeException(message, call.Span);
+        }
+        finally
+        {
+            state.CallDepth--;
+        }
+    }
+
+    private ScriptValue CallHostTask(HostCallExpression call, ScriptValue[] arguments)
+    {
+        var tasks = state.Host.Tasks;
+        if (tasks is not null)
+        {
+            HostTaskResult result;
+            try
+            {
+                result = tasks.InvokeAsync(call.QualifiedName, arguments, state.Token).AsTask().GetAwaiter().GetResult();
+            }
+            catch (ScriptHostException e)
+            {
+                throw new ScriptRuntimeException(e.Message, call.Span);
+            }
+
+            if (result.IsKnown)
+            {
+                return result.Value;
+            }
+        }
+
+        throw new ScriptRuntimeException($"unknown task '{call.QualifiedName}'; this portal does not provide it — check the spelling or use invokeUrl to call the API directly", call.Span);
+    }
+}

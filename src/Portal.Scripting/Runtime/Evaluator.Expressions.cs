@@ -1,0 +1,187 @@
+using System.Runtime.CompilerServices;
+using Portal.Scripting.Runtime.Builtins;
+using Portal.Scripting.Syntax.Nodes;
+using Portal.Scripting.Values;
+
+namespace Portal.Scripting.Runtime;
+
+internal sealed partial class Evaluator
+{
+    private ScriptValue Evaluate(ExpressionNode expression)
+    {
+        switch (expression.Kind)
+        {
+            case ExpressionKind.Literal:
+                return ((LiteralExpression)expression).Value;
+            case ExpressionKind.Variable:
+                var variable = (VariableExpression)expression;
+                return _slots[variable.Slot] ?? throw Undefined(variable.Name, variable.Span);
+        }
+
+        if (++state.EvaluationDepth > RunState.MaxEvaluationDepth || ((state.EvaluationDepth & 63) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
+        {
+            throw new ScriptLimitException("nesting limit exceeded: expressions and calls are nested too deeply; simplify the code", expression.Span);
+        }
+
+        var result = EvaluateComposite(expression);
+        state.EvaluationDepth--;
+        return result;
+    }
+
+    private ScriptValue EvaluateComposite(ExpressionNode expression)
+    {
+        try
+        {
+            switch (expression.Kind)
+            {
+                case ExpressionKind.Binary:
+                    return EvaluateBinary((BinaryExpression)expression);
+                case ExpressionKind.Unary:
+                    var unary = (UnaryExpression)expression;
+                    return Operators.Unary(unary.Operator, Evaluate(unary.Operand));
+                case ExpressionKind.MethodCall:
+                    return EvaluateMethodCall((MethodCallExpression)expression);
+                case ExpressionKind.FunctionCall:
+                    return EvaluateFunctionCall((FunctionCallExpression)expression);
+                case ExpressionKind.MapLiteral:
+                    return EvaluateMapLiteral((MapLiteralExpression)expression);
+                case ExpressionKind.ListLiteral:
+                    var literal = (ListLiteralExpression)expression;
+                    var items = new List<ScriptValue>(literal.Items.Length);
+                    foreach (var item in literal.Items)
+                    {
+                        items.Add(Evaluate(item));
+                    }
+
+                    return new ScriptList(items, adopt: true);
+                case ExpressionKind.Index:
+                    var index = (IndexExpression)expression;
+                    return Operators.Index(Evaluate(index.Target), Evaluate(index.Index));
+                case ExpressionKind.HostCall:
+                    return EvaluateHostCall((HostCallExpression)expression);
+                case ExpressionKind.SystemValue:
+                    return EvaluateSystemValue((SystemValueExpression)expression);
+                case ExpressionKind.InvokeUrl:
+                    state.Step(expression.Span);
+                    return InvokeUrlExecutor.Execute(this, (InvokeUrlExpression)expression, state);
+                default:
+                    throw new ScriptRuntimeException("this expression has a syntax error; fix the errors reported by check first", expression.Span);
+            }
+        }
+        catch (ScriptRuntimeException e) when (e.Span is null)
+        {
+            e.Span = expression.Span;
+            throw;
+        }
+    }
+
+    internal ScriptValue EvaluateOptional(ExpressionNode? expression) => expression is null ? ScriptNull.Instance : Evaluate(expression);
+
+    private ScriptValue EvaluateBinary(BinaryExpression binary)
+    {
+        switch (binary.Operator)
+        {
+            case BinaryOperator.And:
+                return Condition(binary.Left, "'&&'") && Condition(binary.Right, "'&&'") ? ScriptBoolean.True : ScriptBoolean.False;
+            case BinaryOperator.Or:
+                return Condition(binary.Left, "'||'") || Condition(binary.Right, "'||'") ? ScriptBoolean.True : ScriptBoolean.False;
+        }
+
+        var left = Evaluate(binary.Left);
+        var right = Evaluate(binary.Right);
+        try
+        {
+            return Operators.Binary(state, binary.Operator, left, right);
+        }
+        catch (ScriptRuntimeException e) when (e.Span is null)
+        {
+            e.Span = binary.OperatorSpan;
+            throw;
+        }
+    }
+
+    private ScriptMap EvaluateMapLiteral(MapLiteralExpression literal)
+    {
+        var map = new ScriptMap(literal.Keys.Length);
+        for (var i = 0; i < literal.Keys.Length; i++)
+        {
+            map.Entries[state.Display(Evaluate(literal.Keys[i]))] = Evaluate(literal.Values[i]);
+        }
+
+        return map;
+    }
+
+    private ScriptValue EvaluateMethodCall(MethodCallExpression call)
+    {
+        var target = Evaluate(call.Target);
+        var arguments = EvaluateArguments(call.Arguments);
+        try
+        {
+            return MethodDispatcher.Call(state, call.Method, call.Name, target, arguments);
+        }
+        catch (ScriptRuntimeException e) when (e.Span is null)
+        {
+            e.Span = call.NameSpan;
+            throw;
+        }
+    }
+
+    private ScriptValue[] EvaluateArguments(ExpressionNode[] expressions)
+    {
+        if (expressions.Length == 0)
+        {
+            return [];
+        }
+
+        var values = new ScriptValue[expressions.Length];
+        for (var i = 0; i < expressions.Length; i++)
+        {
+            values[i] = Evaluate(expressions[i]);
+        }
+
+        return values;
+    }
+
+    private ScriptValue EvaluateFunctionCall(FunctionCallExpression call)
+    {
+        switch (call.Function)
+        {
+            case GlobalFunctionId.If:
+                return Condition(call.Arguments[0], "if()") ? Evaluate(call.Arguments[1]) : Evaluate(call.Arguments[2]);
+            case GlobalFunctionId.IfNull:
+                GlobalFunctions.RequireCount(call.Name, call.Arguments.Length, 2, 2);
+                var value = Evaluate(call.Arguments[0]);
+                return value is ScriptNull ? Evaluate(call.Arguments[1]) : value;
+            default:
+                return GlobalFunctions.Call(state, call.Function, call.Name, EvaluateArguments(call.Arguments));
+        }
+    }
+
+    private ScriptValue EvaluateSystemValue(SystemValueExpression expression)
+    {
+        var host = state.Host;
+        var name = expression.QualifiedName.ToLowerInvariant();
+        var member = name[(name.IndexOf('.') + 1)..];
+        switch (member)
+        {
+            case "currenttime":
+                var now = host.TimeProvider.GetLocalNow().DateTime;
+                return new ScriptDateTime(now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)), false);
+            case "currentdate":
+                return new ScriptDateTime(host.TimeProvider.GetLocalNow().Date, true);
+            case "loginuser":
+                return new ScriptText(host.LoginUser);
+            case "loginuserid":
+                return new ScriptText(host.LoginUserId);
+            case "adminuser":
+                return new ScriptText(host.AdminUser);
+        }
+
+        if (host.SystemValues is { } values && values.TryGetValue(name, out var extra))
+        {
+            return extra;
+        }
+
+        throw new ScriptRuntimeException($"unknown system value '{expression.QualifiedName}'; available are zoho.currenttime, zoho.currentdate, zoho.loginuser, zoho.loginuserid and zoho.adminuser", expression.Span);
+    }
+}

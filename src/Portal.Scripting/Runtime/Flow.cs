@@ -1,0 +1,9 @@
+namespace Portal.Scripting.Runtime;
+
+internal enum Flow
+{
+    Normal,
+    Break,
+    Continue,
+    Return,
+}

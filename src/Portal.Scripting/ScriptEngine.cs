@@ -1,0 +1,111 @@
+using Portal.Scripting.Runtime;
+using Portal.Scripting.Syntax;
+using Portal.Scripting.Syntax.Nodes;
+using Portal.Scripting.Text;
+using Portal.Scripting.Values;
+
+namespace Portal.Scripting;
+
+/// <summary>Entry point: parse (for the editor), compile, and run scripts under limits.</summary>
+public static class ScriptEngine
+{
+    // Each run gets its own thread with a roomy stack; explicit depth counters keep use far below it.
+    private const int RunThreadStackSize = 16 * 1024 * 1024;
+
+    /// <summary>All compile errors of <paramref name="source"/>; fast enough to call on every keystroke.</summary>
+    public static ParseResult Parse(string source, ScriptLimits? limits = null) => new(Compile(source, limits).Diagnostics);
+
+    public static CompiledScript Compile(string source, ScriptLimits? limits = null)
+    {
+        limits ??= ScriptLimits.Default;
+        var text = new SourceText(source);
+        var diagnostics = new DiagnosticBag(text);
+        if (source.Length > limits.MaxSourceLength)
+        {
+            diagnostics.ReportSourceTooLong(source.Length, limits.MaxSourceLength);
+            return new CompiledScript(source, text, new BlockStatement([], new TextSpan(0, 0)), new Dictionary<string, int>(), diagnostics.ToList());
+        }
+
+        var parser = new Parser(text, diagnostics, limits.MaxSourceNesting);
+        var root = parser.ParseScript();
+        return new CompiledScript(source, text, root, parser.Slots, diagnostics.ToList());
+    }
+
+    public static Task<RunResult> RunAsync(
+        CompiledScript script,
+        IReadOnlyDictionary<string, ScriptValue>? arguments,
+        ScriptHost host,
+        ScriptLimits? limits = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        ArgumentNullException.ThrowIfNull(host);
+        limits ??= ScriptLimits.Default;
+        if (!script.Success)
+        {
+            var first = script.Diagnostics[0];
+            return Task.FromResult(new RunResult { Info = [], Error = new ScriptError(first.Message, first.Line, first.Column) });
+        }
+
+        var completion = new TaskCompletionSource<RunResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    completion.SetResult(Execute(script, arguments, host, limits, cancellationToken));
+                }
+                catch (Exception e)
+                {
+                    completion.SetException(e);
+                }
+            },
+            RunThreadStackSize)
+        {
+            IsBackground = true,
+            Name = "portal-script-run",
+        };
+        thread.Start();
+        return completion.Task;
+    }
+
+    private static RunResult Execute(CompiledScript script, IReadOnlyDictionary<string, ScriptValue>? arguments, ScriptHost host, ScriptLimits limits, CancellationToken cancellationToken)
+    {
+        var started = host.TimeProvider.GetTimestamp();
+        using var timeout = new CancellationTokenSource(limits.Timeout, host.TimeProvider);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var state = new RunState(limits, host, deadline.Token, cancellationToken);
+        var evaluator = new Evaluator(script, state);
+        foreach (var (name, value) in arguments ?? new Dictionary<string, ScriptValue>())
+        {
+            evaluator.Bind(name, value);
+        }
+
+        ScriptValue? returnValue = null;
+        ScriptError? error = null;
+        try
+        {
+            returnValue = evaluator.Run();
+        }
+        catch (ScriptRuntimeException e)
+        {
+            var (line, column) = e.Span is { } span ? script.Text.GetLineColumn(Math.Min(span.Start, script.Text.Length)) : (0, 0);
+            error = new ScriptError(e.Message, line, column);
+        }
+        catch (Exception e)
+        {
+            // Never let a bug in the engine take the host down; report it as the run's error.
+            error = new ScriptError($"internal error ({e.GetType().Name}): {e.Message}; please report this script", 0, 0);
+        }
+
+        return new RunResult
+        {
+            Info = state.Info,
+            ReturnValue = error is null ? returnValue : null,
+            Error = error,
+            StatementsExecuted = state.Statements,
+            Elapsed = host.TimeProvider.GetElapsedTime(started),
+            HttpCalls = state.HttpCalls,
+        };
+    }
+}

@@ -1,0 +1,5 @@
+using Portal.Scripting.Text;
+
+namespace Portal.Scripting.Syntax.Nodes;
+
+internal sealed class BadExpression(TextSpan span) : ExpressionNode(ExpressionKind.Bad, span);

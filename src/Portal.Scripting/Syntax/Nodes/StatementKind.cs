@@ -1,0 +1,15 @@
+namespace Portal.Scripting.Syntax.Nodes;
+
+internal enum StatementKind
+{
+    Assignment,
+    Expression,
+    Info,
+    Return,
+    If,
+    ForEach,
+    Try,
+    Break,
+    Continue,
+    Block,
+}

@@ -1,0 +1,7 @@
+namespace Portal.Scripting.Syntax.Nodes;
+
+internal enum UnaryOperator
+{
+    Not,
+    Negate,
+}

@@ -1,0 +1,430 @@
+using Portal.Scripting.Runtime.Builtins;
+using Portal.Scripting.Syntax.Nodes;
+using Portal.Scripting.Text;
+using Portal.Scripting.Values;
+
+namespace Portal.Scripting.Syntax;
+
+internal sealed partial class Parser
+{
+    // A left-deep chain "a + b + c …" nests in the AST without parentheses; cap it like nesting.
+    private const int MaxOperatorChain = 1024;
+
+    private ExpressionNode ParseExpression()
+    {
+        if (!Enter(Current.Span))
+        {
+            return new BadExpression(Current.Span);
+        }
+
+        var result = ParseBinary(0);
+        Leave();
+        return result;
+    }
+
+    private static int Precedence(TokenKind kind) => kind switch
+    {
+        TokenKind.PipePipe => 1,
+        TokenKind.AmpAmp => 2,
+        TokenKind.EqualsEquals or TokenKind.BangEquals => 3,
+        TokenKind.Less or TokenKind.LessEquals or TokenKind.Greater or TokenKind.GreaterEquals => 4,
+        TokenKind.Plus or TokenKind.Minus => 5,
+        TokenKind.Star or TokenKind.Slash or TokenKind.Percent => 6,
+        _ => 0,
+    };
+
+    private static BinaryOperator ToBinaryOperator(TokenKind kind) => kind switch
+    {
+        TokenKind.PipePipe => BinaryOperator.Or,
+        TokenKind.AmpAmp => BinaryOperator.And,
+        TokenKind.EqualsEquals => BinaryOperator.Equal,
+        TokenKind.BangEquals => BinaryOperator.NotEqual,
+        TokenKind.Less => BinaryOperator.Less,
+        TokenKind.LessEquals => BinaryOperator.LessOrEqual,
+        TokenKind.Greater => BinaryOperator.Greater,
+        TokenKind.GreaterEquals => BinaryOperator.GreaterOrEqual,
+        TokenKind.Plus => BinaryOperator.Add,
+        TokenKind.Minus => BinaryOperator.Subtract,
+        TokenKind.Star => BinaryOperator.Multiply,
+        TokenKind.Slash => BinaryOperator.Divide,
+        _ => BinaryOperator.Modulo,
+    };
+
+    private ExpressionNode ParseBinary(int minPrecedence)
+    {
+        var left = ParseUnary();
+        var chain = 0;
+        while (true)
+        {
+            var precedence = Precedence(Current.Kind);
+            if (precedence == 0 || precedence <= minPrecedence)
+            {
+                return left;
+            }
+
+            if (++chain > MaxOperatorChain)
+            {
+                _diagnostics.ReportNestingTooDeep(Current.Span, MaxOperatorChain);
+                _diagnostics.Suppressed = true;
+                _position = _tokens.Count - 1;
+                return left;
+            }
+
+            var op = Advance();
+            var right = ParseBinary(precedence);
+            left = new BinaryExpression(ToBinaryOperator(op.Kind), left, right, op.Span, TextSpan.FromBounds(left.Span.Start, right.Span.End));
+        }
+    }
+
+    private ExpressionNode ParseUnary()
+    {
+        if (Current.Kind is TokenKind.Bang or TokenKind.Minus)
+        {
+            var op = Advance();
+            if (!Enter(op.Span))
+            {
+                return new BadExpression(op.Span);
+            }
+
+            var operand = ParseUnary();
+            Leave();
+            if (op.Kind == TokenKind.Minus && operand is LiteralExpression { Value: ScriptNumber n })
+            {
+                return new LiteralExpression(ScriptNumber.Of(-n.Value), TextSpan.FromBounds(op.Start, operand.Span.End));
+            }
+
+            if (op.Kind == TokenKind.Minus && operand is LiteralExpression { Value: ScriptDecimal d })
+            {
+                return new LiteralExpression(new ScriptDecimal(-d.Value), TextSpan.FromBounds(op.Start, operand.Span.End));
+            }
+
+            return new UnaryExpression(op.Kind == TokenKind.Bang ? UnaryOperator.Not : UnaryOperator.Negate, operand, TextSpan.FromBounds(op.Start, operand.Span.End));
+        }
+
+        return ParsePostfix(ParsePrimary());
+    }
+
+    private ExpressionNode ParsePostfix(ExpressionNode expression)
+    {
+        while (true)
+        {
+            if (Current.Kind == TokenKind.Dot)
+            {
+                Advance();
+                var name = Current;
+                if (name.Kind != TokenKind.Identifier)
+                {
+                    Error(name.Span, $"expected a method name after '.' but found {Describe(name)}");
+                    return new BadExpression(SpanFrom(expression.Span.Start));
+                }
+
+                Advance();
+                if (Current.Kind != TokenKind.OpenParen)
+                {
+                    Error(Current.Span, $"expected '(' after '{name.Text}'; methods are called with parentheses, like .{name.Text}()");
+                    return new BadExpression(SpanFrom(expression.Span.Start));
+                }
+
+                var method = BuiltinNames.LookupMethod(name.Text);
+                if (method == MethodId.Unknown)
+                {
+                    Error(name.Span, $"unknown method '{name.Text}'; check the spelling against the list of built-in methods");
+                }
+
+                var arguments = ParseArguments();
+                expression = new MethodCallExpression(expression, name.Text, method, arguments, name.Span, SpanFrom(expression.Span.Start));
+            }
+            else if (Current.Kind == TokenKind.OpenBracket && expression.Kind != ExpressionKind.InvokeUrl)
+            {
+                var open = Advance();
+                if (!Enter(open.Span))
+                {
+                    return new BadExpression(open.Span);
+                }
+
+                var index = ParseExpression();
+                Leave();
+                Expect(TokenKind.CloseBracket, "']' to close the index");
+                expression = new IndexExpression(expression, index, SpanFrom(expression.Span.Start));
+            }
+            else
+            {
+                return expression;
+            }
+        }
+    }
+
+    private ExpressionNode[] ParseArguments()
+    {
+        var open = Expect(TokenKind.OpenParen, "'('");
+        if (Match(TokenKind.CloseParen))
+        {
+            return [];
+        }
+
+        if (!Enter(open.Span))
+        {
+            return [];
+        }
+
+        var arguments = new List<ExpressionNode>();
+        while (true)
+        {
+            arguments.Add(ParseExpression());
+            if (Match(TokenKind.Comma))
+            {
+                continue;
+            }
+
+            if (!Match(TokenKind.CloseParen))
+            {
+                Error(Current.Span, $"expected ',' or ')' in the argument list started at line {LineOf(open.Start)} but found {Describe(Current)}");
+            }
+
+            break;
+        }
+
+        Leave();
+        return [.. arguments];
+    }
+
+    private ExpressionNode ParsePrimary()
+    {
+        var token = Current;
+        switch (token.Kind)
+        {
+            case TokenKind.NumberLiteral:
+                Advance();
+                return new LiteralExpression(ScriptNumber.Of((long)token.Value!), token.Span);
+            case TokenKind.DecimalLiteral:
+                Advance();
+                return new LiteralExpression(new ScriptDecimal((decimal)token.Value!), token.Span);
+            case TokenKind.StringLiteral:
+                Advance();
+                return new LiteralExpression(new ScriptText((string)token.Value!), token.Span);
+            case TokenKind.DateLiteral:
+                Advance();
+                if (DateTimeText.TryParse(token.Text, out var date))
+                {
+                    return new LiteralExpression(date, token.Span);
+                }
+
+                if (token.Text.Length > 0)
+                {
+                    _diagnostics.ReportInvalidDate(token.Span, token.Text);
+                }
+
+                return new BadExpression(token.Span);
+            case TokenKind.TrueKeyword:
+                Advance();
+                return new LiteralExpression(ScriptBoolean.True, token.Span);
+            case TokenKind.FalseKeyword:
+                Advance();
+                return new LiteralExpression(ScriptBoolean.False, token.Span);
+            case TokenKind.NullKeyword:
+                Advance();
+                return new LiteralExpression(ScriptNull.Instance, token.Span);
+            case TokenKind.OpenParen:
+                Advance();
+                var inner = ParseExpression();
+                Expect(TokenKind.CloseParen, $"')' to close '(' at line {LineOf(token.Start)}");
+                return inner;
+            case TokenKind.OpenBrace:
+                return ParseBraceLiteral();
+            case TokenKind.OpenBracket:
+                return ParseBracketList();
+            case TokenKind.IfKeyword:
+                Advance();
+                return new FunctionCallExpression("if", GlobalFunctionId.If, ParseCheckedArguments("if", 3, 3), SpanFrom(token.Start));
+            case TokenKind.Identifier:
+                return ParseIdentifierExpression();
+            default:
+                Error(token.Span, $"expected a value but found {Describe(token)}");
+                return new BadExpression(token.Span);
+        }
+    }
+
+    private ExpressionNode ParseIdentifierExpression()
+    {
+        var token = Advance();
+        var name = token.Text;
+        if (Current.Kind == TokenKind.OpenBracket && name.Equals("invokeurl", StringComparison.OrdinalIgnoreCase))
+        {
+            return ParseInvokeUrl(token);
+        }
+
+        if (Current.Kind == TokenKind.Dot && Peek(1).Kind == TokenKind.Identifier && IsNamespaceRoot(name))
+        {
+            return ParseQualified(token);
+        }
+
+        if (Current.Kind == TokenKind.Colon && Peek(1).Kind == TokenKind.Identifier && Peek(2).Kind == TokenKind.OpenParen
+            && name.Equals("list", StringComparison.OrdinalIgnoreCase))
+        {
+            Advance();
+            Advance();
+        }
+
+        if (Current.Kind == TokenKind.OpenParen)
+        {
+            var function = BuiltinNames.LookupFunction(name);
+            if (function == GlobalFunctionId.Unknown || name.Contains('.'))
+            {
+                _diagnostics.ReportUnknownFunction(token.Span, name);
+            }
+
+            var arguments = ParseArguments();
+            return new FunctionCallExpression(name, function, arguments, SpanFrom(token.Start));
+        }
+
+        return new VariableExpression(name, SlotFor(name), token.Span);
+    }
+
+    private static bool IsNamespaceRoot(string name) =>
+        name.Equals("zoho", StringComparison.OrdinalIgnoreCase) || name.Equals("portal", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("standalone", StringComparison.OrdinalIgnoreCase);
+
+    private ExpressionNode ParseQualified(Token root)
+    {
+        var name = root.Text;
+        var isStandalone = name.Equals("standalone", StringComparison.OrdinalIgnoreCase);
+        while (Current.Kind == TokenKind.Dot && Peek(1).Kind == TokenKind.Identifier)
+        {
+            Advance();
+            name += "." + Advance().Text;
+            if (!isStandalone && BuiltinNames.IsSystemValue(name))
+            {
+                return new SystemValueExpression(name, SpanFrom(root.Start));
+            }
+
+            if (isStandalone)
+            {
+                break;
+            }
+        }
+
+        if (Current.Kind != TokenKind.OpenParen)
+        {
+            if (isStandalone)
+            {
+                Error(Current.Span, $"expected '(' to call {name}; saved functions are called like {name}(arguments)");
+                return new BadExpression(SpanFrom(root.Start));
+            }
+
+            return new SystemValueExpression(name, SpanFrom(root.Start));
+        }
+
+        var function = BuiltinNames.LookupFunction(name);
+        var arguments = ParseArguments();
+        if (function != GlobalFunctionId.Unknown)
+        {
+            return new FunctionCallExpression(name, function, arguments, SpanFrom(root.Start));
+        }
+
+        if (name.StartsWith("zoho.encryption.", StringComparison.OrdinalIgnoreCase))
+        {
+            _diagnostics.ReportUnknownFunction(TextSpan.FromBounds(root.Start, Previous.End), name);
+        }
+
+        var qualified = isStandalone ? name["standalone.".Length..] : name;
+        return new HostCallExpression(qualified, isStandalone, arguments, SpanFrom(root.Start));
+    }
+
+    private ExpressionNode[] ParseCheckedArguments(string name, int min, int max)
+    {
+        var start = Current.Start;
+        var arguments = ParseArguments();
+        if (arguments.Length < min || arguments.Length > max)
+        {
+            Error(SpanFrom(start), min == max
+                ? $"{name}() takes {min} arguments but got {arguments.Length}"
+                : $"{name}() takes {min} to {max} arguments but got {arguments.Length}");
+        }
+
+        return arguments;
+    }
+
+    private ExpressionNode ParseBraceLiteral()
+    {
+        var open = Advance();
+        if (Match(TokenKind.CloseBrace))
+        {
+            return new MapLiteralExpression([], [], open.Span);
+        }
+
+        if (!Enter(open.Span))
+        {
+            return new BadExpression(open.Span);
+        }
+
+        var first = ParseExpression();
+        ExpressionNode result;
+        if (Current.Kind == TokenKind.Colon)
+        {
+            var keys = new List<ExpressionNode>();
+            var values = new List<ExpressionNode>();
+            var key = first;
+            while (true)
+            {
+                Expect(TokenKind.Colon, "':' between a map key and its value");
+                keys.Add(key);
+                values.Add(ParseExpression());
+                if (!Match(TokenKind.Comma) || Current.Kind == TokenKind.CloseBrace)
+                {
+                    break;
+                }
+
+                key = ParseExpression();
+            }
+
+            ExpectClose(TokenKind.CloseBrace, "'}'", open);
+            result = new MapLiteralExpression([.. keys], [.. values], SpanFrom(open.Start));
+        }
+        else
+        {
+            var items = new List<ExpressionNode> { first };
+            while (Match(TokenKind.Comma) && Current.Kind != TokenKind.CloseBrace)
+            {
+                items.Add(ParseExpression());
+            }
+
+            ExpectClose(TokenKind.CloseBrace, "'}'", open);
+            result = new ListLiteralExpression([.. items], SpanFrom(open.Start));
+        }
+
+        Leave();
+        return result;
+    }
+
+    private ExpressionNode ParseBracketList()
+    {
+        var open = Advance();
+        if (Match(TokenKind.CloseBracket))
+        {
+            return new ListLiteralExpression([], open.Span);
+        }
+
+        if (!Enter(open.Span))
+        {
+            return new BadExpression(open.Span);
+        }
+
+        var items = new List<ExpressionNode> { ParseExpression() };
+        while (Match(TokenKind.Comma) && Current.Kind != TokenKind.CloseBracket)
+        {
+            items.Add(ParseExpression());
+        }
+
+        ExpectClose(TokenKind.CloseBracket, "']'", open);
+        Leave();
+        return new ListLiteralExpression([.. items], SpanFrom(open.Start));
+    }
+
+    private void ExpectClose(TokenKind kind, string text, Token open)
+    {
+        if (!Match(kind))
+        {
+            Error(Current.Span, $"expected {text} to close the list or map started at line {LineOf(open.Start)} but found {Describe(Current)}");
+        }
+    }
+}

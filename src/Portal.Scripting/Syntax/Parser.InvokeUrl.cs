@@ -1,0 +1,127 @@
+using Portal.Scripting.Syntax.Nodes;
+using Portal.Scripting.Text;
+using Portal.Scripting.Values;
+
+namespace Portal.Scripting.Syntax;
+
+internal sealed partial class Parser
+{
+    private static readonly string[] InvokeUrlKeys = ["url", "type", "headers", "parameters", "body", "content-type", "connection", "detailed"];
+    private static readonly string[] HttpMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+    private ExpressionNode ParseInvokeUrl(Token keyword)
+    {
+        var open = Advance();
+        var values = new Dictionary<string, ExpressionNode>(StringComparer.OrdinalIgnoreCase);
+        if (!Enter(open.Span))
+        {
+            return new BadExpression(open.Span);
+        }
+
+        while (true)
+        {
+            if (Match(TokenKind.CloseBracket))
+            {
+                break;
+            }
+
+            if (Match(TokenKind.Comma))
+            {
+                continue;
+            }
+
+            if (!TryReadInvokeUrlKey(out var key, out var keySpan))
+            {
+                var found = Current;
+                _lastErrorPosition = -1;
+                Error(found.Span, $"line {LineOf(found.Start)}: expected ']' to close invokeUrl started at line {LineOf(open.Start)} but found {Describe(found)}; add ']' after the last key");
+                _suppressSemicolon = true;
+                break;
+            }
+
+            Expect(TokenKind.Colon, $"':' after '{key}'");
+            var value = key.Equals("type", StringComparison.OrdinalIgnoreCase) ? ParseHttpMethod() : ParseExpression();
+            if (Array.FindIndex(InvokeUrlKeys, k => k.Equals(key, StringComparison.OrdinalIgnoreCase)) < 0)
+            {
+                Error(keySpan, $"unknown invokeUrl key '{key}'; use one of: {string.Join(", ", InvokeUrlKeys)}");
+            }
+            else if (!values.TryAdd(key, value))
+            {
+                Error(keySpan, $"invokeUrl key '{key}' appears twice; keep only one");
+            }
+        }
+
+        Leave();
+        if (!values.ContainsKey("url"))
+        {
+            _lastErrorPosition = -1;
+            Error(open.Span, $"invokeUrl started at line {LineOf(open.Start)} has no 'url:' key; add url: \"https://…\"");
+        }
+
+        return new InvokeUrlExpression(SpanFrom(keyword.Start))
+        {
+            Url = values.GetValueOrDefault("url"),
+            Type = values.GetValueOrDefault("type"),
+            Headers = values.GetValueOrDefault("headers"),
+            Parameters = values.GetValueOrDefault("parameters"),
+            Body = values.GetValueOrDefault("body"),
+            ContentType = values.GetValueOrDefault("content-type"),
+            Connection = values.GetValueOrDefault("connection"),
+            Detailed = values.GetValueOrDefault("detailed"),
+        };
+    }
+
+    private bool TryReadInvokeUrlKey(out string key, out TextSpan span)
+    {
+        key = string.Empty;
+        span = Current.Span;
+        if (Current.Kind != TokenKind.Identifier)
+        {
+            return false;
+        }
+
+        // "content-type" lexes as content, '-', type; glue the pieces back when they touch.
+        var end = 1;
+        var name = Current.Text;
+        while (Peek(end).Kind == TokenKind.Minus && Peek(end + 1).Kind == TokenKind.Identifier
+            && Peek(end).Start == Peek(end - 1).End && Peek(end + 1).Start == Peek(end).End)
+        {
+            name += "-" + Peek(end + 1).Text;
+            end += 2;
+        }
+
+        if (Peek(end).Kind != TokenKind.Colon)
+        {
+            return false;
+        }
+
+        span = TextSpan.FromBounds(Current.Start, Peek(end - 1).End);
+        _position += end;
+        key = name;
+        return true;
+    }
+
+    private ExpressionNode ParseHttpMethod()
+    {
+        var token = Current;
+        if (token.Kind == TokenKind.Identifier && Peek(1).Kind is not (TokenKind.OpenParen or TokenKind.Dot))
+        {
+            Advance();
+            var method = token.Text.ToUpperInvariant();
+            if (Array.IndexOf(HttpMethods, method) < 0)
+            {
+                Error(token.Span, $"unknown request type '{token.Text}'; use GET, POST, PUT, PATCH or DELETE");
+            }
+
+            return new LiteralExpression(new ScriptText(method), token.Span);
+        }
+
+        var value = ParseExpression();
+        if (value is LiteralExpression { Value: ScriptText text } && Array.IndexOf(HttpMethods, text.Value.ToUpperInvariant()) < 0)
+        {
+            Error(value.Span, $"unknown request type \"{text.Value}\"; use GET, POST, PUT, PATCH or DELETE");
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,259 @@
+using Portal.Scripting.Syntax.Nodes;
+using Portal.Scripting.Text;
+
+namespace Portal.Scripting.Syntax;
+
+internal sealed partial class Parser
+{
+    private StatementNode? ParseStatement()
+    {
+        var start = Current.Start;
+        switch (Current.Kind)
+        {
+            case TokenKind.IfKeyword:
+                return ParseIf();
+            case TokenKind.ForKeyword:
+                return ParseForEach();
+            case TokenKind.TryKeyword:
+                return ParseTry();
+            case TokenKind.InfoKeyword:
+                Advance();
+                var infoValue = ParseExpressionOrSync();
+                ExpectSemicolon();
+                return new InfoStatement(infoValue, SpanFrom(start));
+            case TokenKind.ReturnKeyword:
+                Advance();
+                ExpressionNode? returnValue = null;
+                if (Current.Kind is not (TokenKind.Semicolon or TokenKind.CloseBrace or TokenKind.EndOfFile))
+                {
+                    returnValue = ParseExpressionOrSync();
+                }
+
+                ExpectSemicolon();
+                return new ReturnStatement(returnValue, SpanFrom(start));
+            case TokenKind.BreakKeyword:
+            case TokenKind.ContinueKeyword:
+                var jump = Advance();
+                ExpectSemicolon();
+                return new JumpStatement(jump.Kind == TokenKind.BreakKeyword ? StatementKind.Break : StatementKind.Continue, SpanFrom(start));
+            case TokenKind.ElseKeyword:
+                Error(Current.Span, "'else' without a matching 'if'; put it right after the closing '}' of an if block");
+                Advance();
+                if (Current.Kind == TokenKind.OpenBrace)
+                {
+                    ParseBlock("else");
+                }
+
+                return null;
+            case TokenKind.CatchKeyword:
+                Error(Current.Span, "'catch' without a matching 'try'; put it right after the closing '}' of a try block");
+                Advance();
+                return null;
+            case TokenKind.Identifier when IsAssignmentOperator(Peek(1).Kind):
+                return ParseAssignment();
+            default:
+                return ParseExpressionStatement();
+        }
+    }
+
+    private static bool IsAssignmentOperator(TokenKind kind) => kind is TokenKind.Equals or TokenKind.PlusEquals
+        or TokenKind.MinusEquals or TokenKind.StarEquals or TokenKind.SlashEquals or TokenKind.PercentEquals;
+
+    private StatementNode ParseAssignment()
+    {
+        var name = Advance();
+        var op = Advance().Kind switch
+        {
+            TokenKind.PlusEquals => BinaryOperator.Add,
+            TokenKind.MinusEquals => BinaryOperator.Subtract,
+            TokenKind.StarEquals => BinaryOperator.Multiply,
+            TokenKind.SlashEquals => BinaryOperator.Divide,
+            TokenKind.PercentEquals => (BinaryOperator?)BinaryOperator.Modulo,
+            _ => null,
+        };
+        var value = ParseExpressionOrSync();
+        ExpectSemicolon();
+        return new AssignmentStatement(name.Text, SlotFor(name.Text), op, value, SpanFrom(name.Start));
+    }
+
+    private StatementNode ParseExpressionStatement()
+    {
+        var start = Current.Start;
+        var expression = ParseExpressionOrSync();
+        if (expression.Kind is not (ExpressionKind.MethodCall or ExpressionKind.FunctionCall or ExpressionKind.HostCall
+            or ExpressionKind.InvokeUrl or ExpressionKind.Bad))
+        {
+            Error(expression.Span, "this expression does nothing on its own; assign it to a variable (x = …) or call a method on it");
+        }
+
+        ExpectSemicolon();
+        return new ExpressionStatement(expression, SpanFrom(start));
+    }
+
+    private ExpressionNode ParseExpressionOrSync()
+    {
+        var errorsBefore = _diagnostics.Count;
+        var expression = ParseExpression();
+        if (_diagnostics.Count > errorsBefore && !_suppressSemicolon)
+        {
+            SkipToStatementEnd();
+        }
+
+        return expression;
+    }
+
+    private void SkipToStatementEnd()
+    {
+        var nesting = 0;
+        while (Current.Kind != TokenKind.EndOfFile)
+        {
+            switch (Current.Kind)
+            {
+                case TokenKind.Semicolon when nesting == 0:
+                    return;
+                case TokenKind.CloseBrace when nesting == 0:
+                    return;
+                case TokenKind.OpenBrace or TokenKind.OpenParen or TokenKind.OpenBracket:
+                    nesting++;
+                    break;
+                case TokenKind.CloseBrace or TokenKind.CloseParen or TokenKind.CloseBracket:
+                    nesting = Math.Max(0, nesting - 1);
+                    break;
+            }
+
+            _position++;
+        }
+    }
+
+    private void ExpectSemicolon()
+    {
+        if (Match(TokenKind.Semicolon))
+        {
+            _suppressSemicolon = false;
+            return;
+        }
+
+        if (_suppressSemicolon)
+        {
+            _suppressSemicolon = false;
+            return;
+        }
+
+        var previous = Previous;
+        _lastErrorPosition = -1;
+        _diagnostics.ReportMissingSemicolon(new TextSpan(previous.End, 0), LineOf(previous.Start));
+        _lastErrorPosition = previous.End;
+    }
+
+    private BlockStatement ParseBlock(string owner)
+    {
+        var open = Current;
+        if (open.Kind != TokenKind.OpenBrace)
+        {
+            Error(open.Span, $"'{owner}' needs its body in braces {{ … }}; wrap the statements in braces");
+            var single = Current.Kind == TokenKind.EndOfFile ? null : ParseStatement();
+            return new BlockStatement(single is null ? [] : [single], open.Span);
+        }
+
+        if (!Enter(open.Span))
+        {
+            return new BlockStatement([], open.Span);
+        }
+
+        Advance();
+        var statements = new List<StatementNode>();
+        while (Current.Kind is not (TokenKind.CloseBrace or TokenKind.EndOfFile))
+        {
+            var start = _position;
+            var statement = ParseStatement();
+            if (statement is not null)
+            {
+                statements.Add(statement);
+            }
+
+            if (_position == start)
+            {
+                _position++;
+            }
+        }
+
+        if (!Match(TokenKind.CloseBrace))
+        {
+            Error(Current.Span, $"expected '}}' to close the block started at line {LineOf(open.Start)}; add '}}'");
+        }
+
+        Leave();
+        return new BlockStatement([.. statements], SpanFrom(open.Start));
+    }
+
+    private StatementNode ParseIf()
+    {
+        var start = Advance().Start;
+        Expect(TokenKind.OpenParen, "'(' after 'if'");
+        var condition = ParseExpression();
+        Expect(TokenKind.CloseParen, "')' to close the if condition");
+        var then = ParseBlock("if");
+        StatementNode? elseBranch = null;
+        if (Current.Kind == TokenKind.ElseKeyword)
+        {
+            Advance();
+            elseBranch = Current.Kind == TokenKind.IfKeyword ? ParseIf() : ParseBlock("else");
+        }
+
+        return new IfStatement(condition, then, elseBranch, SpanFrom(start));
+    }
+
+    private StatementNode ParseForEach()
+    {
+        var start = Advance().Start;
+        if (Current.Kind == TokenKind.Identifier && Current.Text.Equals("each", StringComparison.OrdinalIgnoreCase))
+        {
+            Advance();
+        }
+        else
+        {
+            Error(Current.Span, $"expected 'each' after 'for' but found {Describe(Current)}; write 'for each item in list {{ … }}'");
+        }
+
+        var isIndex = Current.Kind == TokenKind.Identifier && Current.Text.Equals("index", StringComparison.OrdinalIgnoreCase)
+            && Peek(1).Kind == TokenKind.Identifier && Peek(2).Kind == TokenKind.Identifier
+            && Peek(2).Text.Equals("in", StringComparison.OrdinalIgnoreCase);
+        if (isIndex)
+        {
+            Advance();
+        }
+
+        var variable = Expect(TokenKind.Identifier, "a loop variable name");
+        if (Current.Kind == TokenKind.Identifier && Current.Text.Equals("in", StringComparison.OrdinalIgnoreCase))
+        {
+            Advance();
+        }
+        else
+        {
+            Error(Current.Span, $"expected 'in' after the loop variable but found {Describe(Current)}");
+        }
+
+        var collection = ParseExpression();
+        var body = ParseBlock("for each");
+        var name = variable.Text;
+        return new ForEachStatement(name, SlotFor(name.Length == 0 ? "$missing" : name), isIndex, collection, body, SpanFrom(start));
+    }
+
+    private StatementNode ParseTry()
+    {
+        var start = Advance().Start;
+        var body = ParseBlock("try");
+        if (Current.Kind != TokenKind.CatchKeyword)
+        {
+            Error(Current.Span, $"expected 'catch (e) {{ … }}' after the try block but found {Describe(Current)}");
+            return new TryStatement(body, SlotFor("$error"), new BlockStatement([], body.Span), SpanFrom(start));
+        }
+
+        Advance();
+        Expect(TokenKind.OpenParen, "'(' after 'catch'");
+        var variable = Expect(TokenKind.Identifier, "a variable name for the error");
+        Expect(TokenKind.CloseParen, "')' after the catch variable");
+        var handler = ParseBlock("catch");
+        return new TryStatement(body, SlotFor(variable.Text.Length == 0 ? "$error" : variable.Text), handler, SpanFrom(start));
+    }
+}

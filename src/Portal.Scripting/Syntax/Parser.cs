@@ -1,0 +1,156 @@
+using Portal.Scripting.Syntax.Nodes;
+using Portal.Scripting.Text;
+
+namespace Portal.Scripting.Syntax;
+
+/// <summary>
+/// Recursive-descent parser that reports every error it can find and recovers at statement boundaries.
+/// An explicit nesting counter (SEC-25) stops hostile nesting long before the CLR stack is at risk.
+/// </summary>
+internal sealed partial class Parser
+{
+    private readonly SourceText _source;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly List<Token> _tokens;
+    private readonly int _maxNesting;
+    private readonly Dictionary<string, int> _slots = new(StringComparer.OrdinalIgnoreCase);
+    private int _position;
+    private int _depth;
+    private int _lastErrorPosition = -1;
+    private bool _suppressSemicolon;
+
+    public Parser(SourceText source, DiagnosticBag diagnostics, int maxNesting)
+    {
+        _source = source;
+        _diagnostics = diagnostics;
+        _maxNesting = maxNesting;
+        _tokens = new Lexer(source, diagnostics).LexAll();
+    }
+
+    public IReadOnlyDictionary<string, int> Slots => _slots;
+
+    private Token Current => _tokens[_position];
+
+    private Token Previous => _tokens[Math.Max(0, _position - 1)];
+
+    private Token Peek(int offset) => _tokens[Math.Min(_position + offset, _tokens.Count - 1)];
+
+    public BlockStatement ParseScript()
+    {
+        var statements = new List<StatementNode>();
+        while (Current.Kind != TokenKind.EndOfFile)
+        {
+            var start = _position;
+            if (Current.Kind == TokenKind.CloseBrace)
+            {
+                Error(Current.Span, "unexpected '}' with no block to close; remove it or add the missing '{'");
+                _position++;
+                continue;
+            }
+
+            var statement = ParseStatement();
+            if (statement is not null)
+            {
+                statements.Add(statement);
+            }
+
+            if (_position == start)
+            {
+                _position++;
+            }
+        }
+
+        return new BlockStatement([.. statements], new TextSpan(0, _source.Length));
+    }
+
+    private Token Advance()
+    {
+        var token = Current;
+        if (token.Kind != TokenKind.EndOfFile)
+        {
+            _position++;
+        }
+
+        return token;
+    }
+
+    private bool Match(TokenKind kind)
+    {
+        if (Current.Kind != kind)
+        {
+            return false;
+        }
+
+        _position++;
+        return true;
+    }
+
+    private Token Expect(TokenKind kind, string what)
+    {
+        if (Current.Kind == kind)
+        {
+            return Advance();
+        }
+
+        Error(Current.Span, $"expected {what} but found {Describe(Current)}");
+        return new Token(kind, Current.Start, 0, null);
+    }
+
+    private void Error(TextSpan span, string message)
+    {
+        if (span.Length == 0 && span.Start >= _source.Length && _position > 0)
+        {
+            // Errors at the end of the file point just after the last real token, where the fix goes.
+            span = new TextSpan(Previous.End, 0);
+        }
+
+        if (span.Start == _lastErrorPosition)
+        {
+            return;
+        }
+
+        _lastErrorPosition = span.Start;
+        _diagnostics.Report(span, message);
+    }
+
+    private bool Enter(TextSpan span)
+    {
+        if (++_depth <= _maxNesting)
+        {
+            return true;
+        }
+
+        // Nesting this deep is hostile or generated; one clear error and stop parsing is better than a cascade.
+        _diagnostics.ReportNestingTooDeep(span, _maxNesting);
+        _diagnostics.Suppressed = true;
+        _position = _tokens.Count - 1;
+        return false;
+    }
+
+    private void Leave() => _depth--;
+
+    private string Describe(Token token) => token.Kind switch
+    {
+        TokenKind.EndOfFile => "the end of the script",
+        TokenKind.StringLiteral => "text \"" + Truncate(token.Text) + "\"",
+        TokenKind.Identifier => "'" + token.Text + "'",
+        _ => "'" + Truncate(_source.Text.Substring(token.Start, token.Length)) + "'",
+    };
+
+    private static string Truncate(string text) => text.Length > 30 ? text[..30] + "…" : text;
+
+    private int SlotFor(string name)
+    {
+        if (!_slots.TryGetValue(name, out var slot))
+        {
+            slot = _slots.Count;
+            _slots[name] = slot;
+        }
+
+        return slot;
+    }
+
+    private int LineOf(int position) => _source.GetLine(position);
+
+    private TextSpan SpanFrom(int start) => TextSpan.FromBounds(start, Previous.End);
+}

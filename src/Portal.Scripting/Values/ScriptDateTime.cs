@@ -1,0 +1,9 @@
+namespace Portal.Scripting.Values;
+
+/// <summary>A DATE-TIME; IsDateOnly values display without the time part.</summary>
+public sealed class ScriptDateTime(DateTime value, bool isDateOnly) : ScriptValue(ScriptValueKind.DateTime)
+{
+    public DateTime Value { get; } = value;
+
+    public bool IsDateOnly { get; } = isDateOnly;
+}

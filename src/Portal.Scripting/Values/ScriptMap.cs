@@ -1,0 +1,29 @@
+namespace Portal.Scripting.Values;
+
+/// <summary>A MAP: insertion-ordered, case-sensitive text keys; a reference value.</summary>
+public sealed class ScriptMap : ScriptValue
+{
+    public ScriptMap()
+        : base(ScriptValueKind.Map) => Entries = new OrderedDictionary<string, ScriptValue>(StringComparer.Ordinal);
+
+    internal ScriptMap(int capacity)
+        : base(ScriptValueKind.Map) => Entries = new OrderedDictionary<string, ScriptValue>(capacity, StringComparer.Ordinal);
+
+    internal OrderedDictionary<string, ScriptValue> Entries { get; }
+
+    public int Count => Entries.Count;
+
+    public IEnumerable<string> Keys => Entries.Keys;
+
+    public IEnumerable<KeyValuePair<string, ScriptValue>> Pairs => Entries;
+
+    public ScriptValue? this[string key] => Entries.TryGetValue(key, out var value) ? value : null;
+
+    public bool TryGetValue(string key, out ScriptValue value) => Entries.TryGetValue(key, out value!);
+
+    public ScriptMap Set(string key, ScriptValue value)
+    {
+        Entries[key] = value;
+        return this;
+    }
+}

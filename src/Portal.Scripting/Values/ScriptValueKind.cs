@@ -1,0 +1,13 @@
+namespace Portal.Scripting.Values;
+
+public enum ScriptValueKind
+{
+    Null,
+    Boolean,
+    Number,
+    Decimal,
+    Text,
+    DateTime,
+    List,
+    Map,
+}

@@ -1,0 +1,51 @@
+using Portal.Scripting.Tests.Support;
+using Portal.Scripting.Values;
+
+namespace Portal.Scripting.Tests.Conformance;
+
+public sealed class ConformanceTests
+{
+    private static readonly string Root = Path.Combine(AppContext.BaseDirectory, "Scripts");
+
+    public static TheoryData<string> Scripts()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.EnumerateFiles(Root, "*.dg", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetRelativePath(Root, file).Replace('\\', '/'));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public async Task Script_behaves_as_its_expect_comments_say(string relativePath)
+    {
+        var source = await File.ReadAllTextAsync(Path.Combine(Root, relativePath));
+        var expected = ScriptExpectations.Read(source);
+        var arguments = expected.Arguments.ToDictionary(a => a.Key, a => ScriptValue.ParseJsonOrText(a.Value));
+
+        var script = ScriptEngine.Compile(source);
+        var result = script.Success ? await ScriptEngine.RunAsync(script, arguments, TestHost.Create()) : null;
+
+        var actualErrors = script.Success
+            ? result!.Error is { } error ? [(error.Line, error.Message)] : new List<(int, string)>()
+            : script.Diagnostics.Select(d => (d.Line, d.Message)).ToList();
+        Assert.True(expected.Errors.Count == actualErrors.Count, $"expected {expected.Errors.Count} error(s) but got: {string.Join(" | ", actualErrors)}");
+        for (var i = 0; i < expected.Errors.Count; i++)
+        {
+            Assert.Equal(expected.Errors[i].Line, actualErrors[i].Item1);
+            Assert.Contains(expected.Errors[i].Text, actualErrors[i].Item2, StringComparison.Ordinal);
+        }
+
+        if (result is not null)
+        {
+            Assert.Equal(expected.Info, result.Info);
+            if (expected.Return is not null)
+            {
+                Assert.Equal(expected.Return, result.ReturnValue?.ToResultString() ?? "(none)");
+            }
+        }
+    }
+}
