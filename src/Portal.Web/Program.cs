@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(PortalArguments.Normalize(args));
 builder.AddPortalData();
 builder.AddPortalIdentity();
 builder.AddPortalUi();
+builder.AddPortalFunctions();
 
 var app = builder.Build();
 

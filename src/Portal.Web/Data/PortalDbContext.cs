@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Audit;
+using Portal.Web.Functions;
 
 namespace Portal.Web.Data;
 
@@ -11,6 +12,12 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<FunctionEntity> Functions => Set<FunctionEntity>();
+
+    public DbSet<FunctionVersionEntity> FunctionVersions => Set<FunctionVersionEntity>();
+
+    public DbSet<FunctionRunEntity> FunctionRuns => Set<FunctionRunEntity>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

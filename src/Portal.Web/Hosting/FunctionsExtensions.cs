@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Portal.Scripting;
+using Portal.Web.Functions;
+
+namespace Portal.Web.Hosting;
+
+internal static class FunctionsExtensions
+{
+    public static WebApplicationBuilder AddPortalFunctions(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<IFunctionService, FunctionService>();
+        services.AddScoped<IFunctionRunner, FunctionRunner>();
+        services.AddSingleton<IFunctionResolver, SavedFunctionResolver>();
+        services.AddSingleton<FunctionRunPruner>();
+        services.AddHostedService<FunctionRunPruningService>();
+
+        // The connections engine replaces these with connection-aware implementations.
+        services.TryAddSingleton<IFunctionHttpInvokerFactory, UnconnectedHttpInvokerFactory>();
+        services.TryAddSingleton<IConnectionDirectory, EmptyConnectionDirectory>();
+        return builder;
+    }
+}
