@@ -28,7 +28,8 @@ internal sealed class FunctionRunner(
             throw new UnauthorizedAccessException("Only signed-in portal members can run functions. Ask an admin for access.");
         }
 
-        var (functionId, code, parameters) = await LoadAsync(request, user, ct);
+        // Loading is quick and not cancelled, so even a run cancelled at once is recorded.
+        var (functionId, code, parameters) = await LoadAsync(request, user, CancellationToken.None);
         var startedAt = time.GetUtcNow();
         var stopwatch = Stopwatch.StartNew();
         var arguments = new Dictionary<string, ScriptValue>(StringComparer.OrdinalIgnoreCase);
@@ -41,7 +42,7 @@ internal sealed class FunctionRunner(
         {
             LoginUser = user.Identity?.Name ?? string.Empty,
             LoginUserId = userId,
-            AdminUser = await FirstAdminEmailAsync(ct),
+            AdminUser = await FirstAdminEmailAsync(CancellationToken.None),
             TimeProvider = time,
             Http = httpFactory.CreateFor(user),
             Functions = resolver,

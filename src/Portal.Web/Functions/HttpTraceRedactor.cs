@@ -47,6 +47,6 @@ public static class HttpTraceRedactor
     private static string RedactValue(string value)
     {
         var space = value.IndexOf(' ', StringComparison.Ordinal);
-        return space is > 0 and < 16 ? value[..space] + " " + Mask : Mask;
+        return space is > 0 and < 20 && value[..space].All(c => char.IsAsciiLetter(c) || c == '-') ? value[..space] + " " + Mask : Mask;
     }
 }

@@ -42,15 +42,15 @@ public static class LineDiff
                 x++;
                 y++;
             }
-            else if (y < b.Length && (x == a.Length || lcs[x, y + 1] >= lcs[x + 1, y]))
-            {
-                result.Add(new Line(Kind.Added, null, y + 1, b[y]));
-                y++;
-            }
-            else
+            else if (x < a.Length && (y == b.Length || lcs[x + 1, y] >= lcs[x, y + 1]))
             {
                 result.Add(new Line(Kind.Removed, x + 1, null, a[x]));
                 x++;
+            }
+            else
+            {
+                result.Add(new Line(Kind.Added, null, y + 1, b[y]));
+                y++;
             }
         }
 
