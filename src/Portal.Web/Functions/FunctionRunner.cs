@@ -51,6 +51,7 @@ internal sealed class FunctionRunner(
         RunResult result;
         try
         {
+            ct.ThrowIfCancellationRequested();
             result = await ScriptEngine.RunAsync(ScriptEngine.Compile(code, EditorLimits), arguments, host, origin == FunctionRunOrigin.Editor ? EditorLimits : ScriptLimits.Default, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

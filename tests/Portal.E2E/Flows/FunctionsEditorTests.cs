@@ -79,6 +79,7 @@ public sealed partial class FunctionsEditorTests(BrowserFixture browser) : IClas
 
         await page.GetByTestId("theme-toggle").ClickAsync();
         await page.WaitForFunctionAsync("() => document.querySelector('#function-code .monaco-editor.vs-dark') !== null");
+        await page.Mouse.MoveAsync(600, 700);
         await page.ScreenshotAsync("functions-editor-dark");
         await page.GetByTestId("theme-toggle").ClickAsync();
     }
@@ -105,6 +106,42 @@ public sealed partial class FunctionsEditorTests(BrowserFixture browser) : IClas
         await Assertions.Expect(page.GetByTestId("problem").Nth(1)).ToContainTextAsync("Line 12");
         await Assertions.Expect(page.GetByTestId("problem").Nth(1)).ToContainTextAsync("expected ']'");
         await page.ScreenshotAsync("functions-seed-sample-errors");
+    }
+
+    [Fact]
+    public async Task Insert_invokeUrl_builds_a_call_whose_trace_shows_status_and_a_masked_authorization_header()
+    {
+        var page = await NewLoggedPageAsync();
+        await page.LoginAsync(Alice, Password);
+        await page.WaitForInteractiveAsync();
+        await page.GotoAsync("/functions");
+        await page.WaitForInteractiveAsync();
+        await page.GetByTestId("new-function").ClickAsync();
+        await page.GetByTestId("new-function-name").FillAsync("Check health");
+        await page.GetByTestId("new-function-submit").ClickAsync();
+        await page.WaitForURLAsync("**/functions/check_health");
+        await WaitForEditorAsync(page);
+        await SetCodeAsync(page, "");
+
+        await page.GetByTestId("insert-invokeurl").ClickAsync();
+        await page.GetByTestId("invoke-url").FillAsync(browser.Portal.BaseUrl + "/healthz");
+        await page.GetByTestId("invoke-headers-add").ClickAsync();
+        await page.GetByTestId("invoke-headers-key").FillAsync("Authorization");
+        await page.GetByTestId("invoke-headers-value").FillAsync("Bearer e2e-canary-token");
+        await page.GetByTestId("invoke-detailed").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("invoke-preview")).ToContainTextAsync("detailed: true");
+        await page.ScreenshotAsync("functions-insert-invokeurl");
+        await page.GetByTestId("invoke-insert").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("problem-count")).ToHaveTextAsync(new Regex("No problems"));
+        await page.GetByTestId("run-button").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("trace-status")).ToHaveTextAsync("200");
+        await Assertions.Expect(page.GetByTestId("run-info")).ToContainTextAsync("\"responseCode\":200");
+        await page.GetByTestId("trace-entry").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("trace-headers").First).ToContainTextAsync("Bearer ••••");
+        await Assertions.Expect(page.GetByTestId("run-panel")).Not.ToContainTextAsync("e2e-canary-token");
+        await page.WaitForTimeoutAsync(600);
+        await page.ScreenshotAsync("functions-run-trace");
     }
 
     private static async Task WaitForEditorAsync(IPage page)

@@ -19,7 +19,10 @@ public sealed class FakeFunctionService : IFunctionService
     public Task<IReadOnlyList<FunctionSummary>> ListAsync(ClaimsPrincipal user, CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyList<FunctionSummary>>([.. Functions]);
 
-    public Task<FunctionDetails?> GetAsync(string apiName, CancellationToken ct = default) => Task.FromResult<FunctionDetails?>(null);
+    public FunctionDetails? Details { get; set; }
+
+    public Task<FunctionDetails?> GetAsync(string apiName, CancellationToken ct = default) =>
+        Task.FromResult(Details?.ApiName == apiName ? Details : null);
 
     public Task<string?> ValidateApiNameAsync(string apiName, int? exceptFunctionId = null, CancellationToken ct = default) =>
         Task.FromResult(FunctionApiNames.FormatError(apiName) ?? (TakenApiNames.Contains(apiName) ? $"A function with the API name {apiName} already exists. Choose another API name." : null));
@@ -27,7 +30,7 @@ public sealed class FakeFunctionService : IFunctionService
     public Task<FunctionResult> CreateAsync(ClaimsPrincipal user, FunctionDraft draft, CancellationToken ct = default)
     {
         Created.Add(draft);
-        return Task.FromResult(FunctionResult.Ok(Details(draft.Name, draft.ApiName, draft.Arguments)));
+        return Task.FromResult(FunctionResult.Ok(NewDetails(draft.Name, draft.ApiName, draft.Arguments)));
     }
 
     public Task<FunctionResult> UpdateAsync(ClaimsPrincipal user, int functionId, string code, IReadOnlyList<FunctionArgument> arguments, Guid concurrencyStamp, string? message = null, CancellationToken ct = default) =>
@@ -36,7 +39,7 @@ public sealed class FakeFunctionService : IFunctionService
     public Task<FunctionResult> DuplicateAsync(ClaimsPrincipal user, int functionId, CancellationToken ct = default)
     {
         Duplicated.Add(functionId);
-        return Task.FromResult(FunctionResult.Ok(Details("Copy", "copy", [])));
+        return Task.FromResult(FunctionResult.Ok(NewDetails("Copy", "copy", [])));
     }
 
     public Task<FunctionResult> DeleteAsync(ClaimsPrincipal user, int functionId, CancellationToken ct = default)
@@ -55,6 +58,6 @@ public sealed class FakeFunctionService : IFunctionService
     public Task<IReadOnlyList<FunctionRunRecord>> ListRunsAsync(ClaimsPrincipal user, int functionId, CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyList<FunctionRunRecord>>([]);
 
-    private static FunctionDetails Details(string name, string apiName, IReadOnlyList<FunctionArgument> arguments) =>
+    public static FunctionDetails NewDetails(string name, string apiName, IReadOnlyList<FunctionArgument> arguments) =>
         new(99, name, apiName, null, arguments, "", "alice", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, Guid.NewGuid(), 1);
 }
