@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Scripting;
 using Portal.Web.Functions;
@@ -14,6 +15,9 @@ internal static class FunctionsExtensions
         services.AddSingleton<IFunctionResolver, SavedFunctionResolver>();
         services.AddSingleton<FunctionRunPruner>();
         services.AddHostedService<FunctionRunPruningService>();
+
+        // The editor sends whole functions over the circuit (diagnostics, save); the 32 KB default is too small.
+        services.Configure<HubOptions>(options => options.MaximumReceiveMessageSize = Math.Max(options.MaximumReceiveMessageSize ?? 0, 4 * 1024 * 1024));
 
         // The connections engine replaces these with connection-aware implementations.
         services.TryAddSingleton<IFunctionHttpInvokerFactory, UnconnectedHttpInvokerFactory>();

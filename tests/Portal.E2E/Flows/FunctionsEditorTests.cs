@@ -106,6 +106,13 @@ public sealed partial class FunctionsEditorTests(BrowserFixture browser) : IClas
         await Assertions.Expect(page.GetByTestId("problem").Nth(1)).ToContainTextAsync("Line 12");
         await Assertions.Expect(page.GetByTestId("problem").Nth(1)).ToContainTextAsync("expected ']'");
         await page.ScreenshotAsync("functions-seed-sample-errors");
+
+        // A long function (well over the 32 KB SignalR default) is checked and saved too.
+        var longCode = string.Join('\n', Enumerable.Range(0, 1000).Select(i => $"v{i} = map(); v{i}.put(\"key\", {i} + 1); info v{i}.get(\"key\");")) + "\nreturn \"done\";";
+        await SetCodeAsync(page, longCode);
+        await Assertions.Expect(page.GetByTestId("problem-count")).ToHaveTextAsync(new Regex("No problems"));
+        await page.GetByTestId("save-function").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("editor-state")).ToContainTextAsync("Version 2");
     }
 
     [Fact]
