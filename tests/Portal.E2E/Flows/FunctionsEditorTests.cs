@@ -61,7 +61,11 @@ public sealed partial class FunctionsEditorTests(BrowserFixture browser) : IClas
         await page.Keyboard.PressAsync("Escape");
 
         await SetCodeAsync(page, "greeting = \"Hello \" + person;\ninfo greeting;\nresult = map();\nresult.put(\"greeting\", greeting);\nresult.put(\"items\", {1, 2, 3});\nreturn result;");
-        await page.Locator("#function-code .view-lines").ClickAsync();
+        await page.Locator("#function-code .view-line").GetByText("put", new() { Exact = true }).First.HoverAsync();
+        await Assertions.Expect(page.Locator(".monaco-hover").First).ToContainTextAsync("put(key, value)");
+        await page.Mouse.MoveAsync(600, 800);
+        await Assertions.Expect(page.Locator(".monaco-hover:visible")).ToHaveCountAsync(0);
+        await page.Locator("#function-code .view-lines").ClickAsync(new() { Position = new() { X = 300, Y = 8 } });
         await page.Keyboard.PressAsync("Control+S");
         await Assertions.Expect(page.GetByTestId("editor-state")).ToContainTextAsync("Version 2");
 

@@ -9,13 +9,14 @@ public sealed class FunctionRunnerTests : IDisposable
 {
     private readonly FunctionTestDatabase database = new();
     private readonly FakeHttpInvokerFactory http = new();
+    private readonly FunctionRunGate gate = new();
     private readonly FunctionService service;
     private readonly FunctionRunner runner;
 
     public FunctionRunnerTests()
     {
         service = new FunctionService(database.Factory, database.Audit, database.Time);
-        runner = new FunctionRunner(database.Factory, http, new SavedFunctionResolver(database.Factory), new FunctionRunPruner(database.Factory, database.Time), database.Audit, database.Time);
+        runner = new FunctionRunner(database.Factory, http, new SavedFunctionResolver(database.Factory), new FunctionRunPruner(database.Factory, database.Time), gate, database.Audit, database.Time);
     }
 
     public void Dispose() => database.Dispose();
@@ -122,6 +123,21 @@ public sealed class FunctionRunnerTests : IDisposable
         Assert.Equal(1, removed);
         var remaining = Assert.Single(await service.ListRunsAsync(FunctionTestDatabase.Alice, function.Id));
         Assert.Equal(new DateTimeOffset(2026, 3, 21, 9, 0, 0, TimeSpan.Zero), remaining.StartedAt);
+    }
+
+    [Fact]
+    public async Task A_user_at_the_concurrent_run_limit_is_refused_until_a_run_ends() // SEC-28
+    {
+        var function = await CreateAsync("quick", "return 1;");
+        var leases = Enumerable.Range(0, FunctionRunGate.MaxConcurrentRunsPerUser).Select(_ => gate.TryEnter("alice")!).ToList();
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            runner.RunAsync(new FunctionRunRequest { FunctionId = function.Id }, FunctionTestDatabase.Alice, FunctionRunOrigin.Editor));
+        leases[0].Dispose();
+        var allowed = await runner.RunAsync(new FunctionRunRequest { FunctionId = function.Id }, FunctionTestDatabase.Alice, FunctionRunOrigin.Editor);
+
+        Assert.Contains("runs in progress", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(FunctionRunStatus.Succeeded, allowed.Status);
     }
 
     [Fact]

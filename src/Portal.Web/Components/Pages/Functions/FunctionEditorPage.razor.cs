@@ -96,11 +96,20 @@ public sealed partial class FunctionEditorPage
         }
     }
 
+    // JS-invoked methods are not UI events, so they re-render explicitly.
     [JSInvokable]
-    public Task SaveFromEditor() => InvokeAsync(SaveAsync);
+    public Task SaveFromEditor() => InvokeAsync(async () =>
+    {
+        await SaveAsync();
+        StateHasChanged();
+    });
 
     [JSInvokable]
-    public Task RunFromEditor() => InvokeAsync(RunAsync);
+    public Task RunFromEditor() => InvokeAsync(async () =>
+    {
+        await RunAsync();
+        StateHasChanged();
+    });
 
     private async Task SetDirtyAsync(bool value)
     {
