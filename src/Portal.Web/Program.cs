@@ -6,6 +6,7 @@ builder.AddPortalData();
 builder.AddPortalIdentity();
 builder.AddPortalConnections();
 builder.AddPortalUi();
+builder.AddPortalFunctions();
 
 var app = builder.Build();
 

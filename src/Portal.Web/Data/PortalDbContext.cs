@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Portal.Connections.Data;
 using Portal.Web.Audit;
+using Portal.Web.Functions;
 
 namespace Portal.Web.Data;
 
@@ -14,6 +15,12 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<PortalSetting> Settings => Set<PortalSetting>();
+
+    public DbSet<FunctionEntity> Functions => Set<FunctionEntity>();
+
+    public DbSet<FunctionVersionEntity> FunctionVersions => Set<FunctionVersionEntity>();
+
+    public DbSet<FunctionRunEntity> FunctionRuns => Set<FunctionRunEntity>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -131,6 +131,27 @@ namespace Portal.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Functions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ApiName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ArgumentsJson = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", nullable: false),
+                    OwnerUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Functions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PersonalAccessTokens",
                 columns: table => new
                 {
@@ -348,6 +369,64 @@ namespace Portal.Web.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "FunctionRuns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FunctionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    UserEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DurationMs = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Origin = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    InfoJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ReturnValueJson = table.Column<string>(type: "TEXT", nullable: true),
+                    ErrorMessage = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ErrorLine = table.Column<int>(type: "INTEGER", nullable: true),
+                    ErrorColumn = table.Column<int>(type: "INTEGER", nullable: true),
+                    HttpTraceJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Statements = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FunctionRuns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FunctionRuns_Functions_FunctionId",
+                        column: x => x.FunctionId,
+                        principalTable: "Functions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FunctionVersions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FunctionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", nullable: false),
+                    ArgumentsJson = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    SavedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    SavedByEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    SavedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FunctionVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FunctionVersions_Functions_FunctionId",
+                        column: x => x.FunctionId,
+                        principalTable: "Functions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -445,6 +524,28 @@ namespace Portal.Web.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_FunctionRuns_FunctionId_StartedAt",
+                table: "FunctionRuns",
+                columns: new[] { "FunctionId", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FunctionRuns_StartedAt",
+                table: "FunctionRuns",
+                column: "StartedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Functions_ApiName",
+                table: "Functions",
+                column: "ApiName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FunctionVersions_FunctionId_Number",
+                table: "FunctionVersions",
+                columns: new[] { "FunctionId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PersonalAccessTokens_TokenHash",
                 table: "PersonalAccessTokens",
                 column: "TokenHash",
@@ -493,6 +594,12 @@ namespace Portal.Web.Data.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "FunctionRuns");
+
+            migrationBuilder.DropTable(
+                name: "FunctionVersions");
+
+            migrationBuilder.DropTable(
                 name: "PersonalAccessTokens");
 
             migrationBuilder.DropTable(
@@ -506,6 +613,9 @@ namespace Portal.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "Connections");
+
+            migrationBuilder.DropTable(
+                name: "Functions");
         }
     }
 }

@@ -1,0 +1,319 @@
+using System.Diagnostics;
+using System.Security.Claims;
+using BlazorMonaco.Editor;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.JSInterop;
+using MudBlazor;
+using Portal.Scripting.Values;
+using Portal.Web.Functions;
+
+namespace Portal.Web.Components.Pages.Functions;
+
+public sealed partial class FunctionEditorPage
+{
+    private const string EditorId = "function-code";
+
+    private StandaloneCodeEditor? editor;
+    private DotNetObjectReference<FunctionEditorPage>? self;
+    private FunctionDetails? function;
+    private List<FunctionArgument> arguments = [];
+    private ClaimsPrincipal user = new();
+    private bool notFound;
+    private bool canEdit;
+    private bool darkMode;
+    private bool dirty;
+    private bool saving;
+    private bool running;
+    private CancellationTokenSource? runCancellation;
+    private FunctionRunRecord? lastRun;
+    private IReadOnlyList<FunctionRunRecord>? runs;
+    private IReadOnlyList<FunctionVersionSummary>? versions;
+    private IReadOnlyList<EditorMarker> problems = [];
+    private readonly Dictionary<string, string> inputs = [];
+    private Dictionary<string, string> inputErrors = [];
+    private int activeTab;
+
+    [Parameter] public string ApiName { get; set; } = "";
+
+    [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
+
+    /// <summary>Server time of the last diagnostics pass, for the editor's status line and tests.</summary>
+    internal double LastDiagnosticsMilliseconds { get; private set; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        user = (await AuthState).User;
+        canEdit = FunctionPermissions.CanEdit(user);
+        darkMode = await Preferences.GetDarkModeAsync();
+        function = await Functions.GetAsync(ApiName);
+        notFound = function is null;
+        arguments = function is null ? [] : [.. function.Arguments];
+    }
+
+    private StandaloneEditorConstructionOptions EditorOptions(StandaloneCodeEditor _) => new()
+    {
+        Value = function?.Code ?? "",
+        Language = "deluge",
+        Theme = darkMode ? "deluge-dark" : "deluge-light",
+        AutomaticLayout = true,
+        ReadOnly = !canEdit,
+        Minimap = new EditorMinimapOptions { Enabled = false },
+        ScrollBeyondLastLine = false,
+        FixedOverflowWidgets = true,
+        FontSize = 14,
+        TabSize = 4,
+    };
+
+    private async Task OnEditorInitAsync()
+    {
+        self ??= DotNetObjectReference.Create(this);
+        var connections = await ConnectionDirectory.ListForUserAsync(user, CancellationToken.None);
+        await JS.InvokeVoidAsync("portalFunctionEditor.attach", EditorId, self, DelugeCompletionCatalog.Items, connections, darkMode);
+    }
+
+    /// <summary>Called by the editor (debounced) with the current code; answers with markers.</summary>
+    [JSInvokable]
+    public async Task<IReadOnlyList<EditorMarker>> Diagnose(string code)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var markers = FunctionDiagnostics.Analyze(code);
+        LastDiagnosticsMilliseconds = stopwatch.Elapsed.TotalMilliseconds;
+        problems = markers;
+        await SetDirtyAsync(canEdit && function is not null && (code != function.Code || !arguments.SequenceEqual(function.Arguments)));
+        await InvokeAsync(StateHasChanged);
+        return markers;
+    }
+
+    [JSInvokable]
+    public async Task OnEdited()
+    {
+        if (!dirty && canEdit)
+        {
+            await SetDirtyAsync(true);
+            await InvokeAsync(StateHasChanged);
+        }
+    }
+
+    // JS-invoked methods are not UI events, so they re-render explicitly.
+    [JSInvokable]
+    public Task SaveFromEditor() => InvokeAsync(async () =>
+    {
+        await SaveAsync();
+        StateHasChanged();
+    });
+
+    [JSInvokable]
+    public Task RunFromEditor() => InvokeAsync(async () =>
+    {
+        await RunAsync();
+        StateHasChanged();
+    });
+
+    private async Task SetDirtyAsync(bool value)
+    {
+        if (dirty != value)
+        {
+            dirty = value;
+            await JS.InvokeVoidAsync("portalFunctionEditor.setDirty", value);
+        }
+    }
+
+    private async Task SaveAsync()
+    {
+        if (!canEdit || saving || function is null || editor is null)
+        {
+            return;
+        }
+
+        saving = true;
+        try
+        {
+            var code = await editor.GetValue();
+            var result = await Functions.UpdateAsync(user, function.Id, code, arguments, function.ConcurrencyStamp);
+            if (!result.Succeeded)
+            {
+                Snackbar.Add(result.Error!, Severity.Error);
+                return;
+            }
+
+            function = result.Function!;
+            await SetDirtyAsync(false);
+            versions = null;
+            Snackbar.Add($"Saved as version {function.LatestVersion}.", Severity.Success);
+            if (activeTab == 2)
+            {
+                await LoadVersionsAsync();
+            }
+        }
+        finally
+        {
+            saving = false;
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        if (running || function is null)
+        {
+            return;
+        }
+
+        var values = new Dictionary<string, ScriptValue>(StringComparer.OrdinalIgnoreCase);
+        var errors = new Dictionary<string, string>();
+        foreach (var argument in arguments)
+        {
+            if (FunctionArgumentValues.TryParse(argument.Type, inputs.GetValueOrDefault(argument.Name), out var value, out var error))
+            {
+                values[argument.Name] = value;
+            }
+            else
+            {
+                errors[argument.Name] = error!;
+            }
+        }
+
+        inputErrors = errors;
+        activeTab = 0;
+        if (errors.Count > 0)
+        {
+            return;
+        }
+
+        running = true;
+        runCancellation = new CancellationTokenSource();
+        StateHasChanged();
+        try
+        {
+            var code = canEdit && editor is not null ? await editor.GetValue() : null;
+            lastRun = await Runner.RunAsync(
+                new FunctionRunRequest { FunctionId = function.Id, Code = code, Arguments = canEdit ? arguments : null, Values = values },
+                user,
+                FunctionRunOrigin.Editor,
+                runCancellation.Token);
+            runs = null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or UnauthorizedAccessException)
+        {
+            Snackbar.Add(e.Message, Severity.Error);
+        }
+        finally
+        {
+            running = false;
+            runCancellation.Dispose();
+            runCancellation = null;
+        }
+    }
+
+    private void CancelRun() => runCancellation?.Cancel();
+
+    private async Task RevealAsync((int Line, int Column) location) =>
+        await JS.InvokeVoidAsync("portalFunctionEditor.reveal", EditorId, location.Line, location.Column);
+
+    private async Task LoadRunsAsync()
+    {
+        if (function is not null)
+        {
+            runs = await Functions.ListRunsAsync(user, function.Id);
+        }
+    }
+
+    private async Task LoadVersionsAsync()
+    {
+        if (function is not null)
+        {
+            versions = await Functions.ListVersionsAsync(function.Id);
+        }
+    }
+
+    private async Task RestoreAsync(int number)
+    {
+        if (function is null || editor is null)
+        {
+            return;
+        }
+
+        var warning = dirty ? " Your unsaved changes in the editor are discarded." : "";
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            "Restore version",
+            $"Make version {number} the current code? It is saved as a new version, so nothing is lost.{warning}",
+            yesText: "Restore", cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        var result = await Functions.RestoreAsync(user, function.Id, number);
+        if (!result.Succeeded)
+        {
+            Snackbar.Add(result.Error!, Severity.Error);
+            return;
+        }
+
+        function = result.Function!;
+        arguments = [.. function.Arguments];
+        await editor.SetValue(function.Code);
+        await SetDirtyAsync(false);
+        await LoadVersionsAsync();
+        Snackbar.Add($"Version {number} restored as version {function.LatestVersion}.", Severity.Success);
+    }
+
+    private async Task EditArgumentsAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<EditArgumentsDialog>(
+            "Arguments",
+            new DialogParameters<EditArgumentsDialog> { { d => d.Arguments, arguments } },
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: List<FunctionArgument> changed })
+        {
+            arguments = changed;
+            await SetDirtyAsync(function is not null && !changed.SequenceEqual(function.Arguments) || dirty);
+        }
+    }
+
+    private async Task InsertInvokeUrlAsync()
+    {
+        var connections = await ConnectionDirectory.ListForUserAsync(user, CancellationToken.None);
+        var dialog = await Dialogs.ShowAsync<InsertInvokeUrlDialog>(
+            "Insert invokeUrl",
+            new DialogParameters<InsertInvokeUrlDialog> { { d => d.Connections, connections } },
+            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: string snippet })
+        {
+            await JS.InvokeVoidAsync("portalFunctionEditor.insertAtCursor", EditorId, snippet);
+        }
+    }
+
+    private async Task ConfirmLeaveAsync(LocationChangingContext context)
+    {
+        if (!dirty)
+        {
+            return;
+        }
+
+        var leave = await Dialogs.ShowMessageBoxAsync(
+            "Unsaved changes",
+            "This function has changes that are not saved. Leave and lose them?",
+            yesText: "Leave", cancelText: "Stay");
+        if (leave != true)
+        {
+            context.PreventNavigation();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        runCancellation?.Cancel();
+        try
+        {
+            await JS.InvokeVoidAsync("portalFunctionEditor.detach", EditorId);
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone; nothing to clean up in the browser.
+        }
+
+        self?.Dispose();
+    }
+}

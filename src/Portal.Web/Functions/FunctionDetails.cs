@@ -1,0 +1,14 @@
+namespace Portal.Web.Functions;
+
+public sealed record FunctionDetails(
+    int Id,
+    string Name,
+    string ApiName,
+    string? Description,
+    IReadOnlyList<FunctionArgument> Arguments,
+    string Code,
+    string OwnerUserId,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    Guid ConcurrencyStamp,
+    int LatestVersion);

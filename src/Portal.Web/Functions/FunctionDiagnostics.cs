@@ -1,0 +1,61 @@
+using Portal.Scripting;
+
+namespace Portal.Web.Functions;
+
+/// <summary>Turns the parser's diagnostics into editor markers; runs on every (debounced) keystroke.</summary>
+public static class FunctionDiagnostics
+{
+    public static IReadOnlyList<EditorMarker> Analyze(string code)
+    {
+        var diagnostics = ScriptEngine.Parse(code ?? string.Empty, FunctionRunner.EditorLimits).Diagnostics;
+        if (diagnostics.Count == 0)
+        {
+            return [];
+        }
+
+        var lineStarts = LineStarts(code ?? string.Empty);
+        return [.. diagnostics.Select(d => ToMarker(d, code ?? string.Empty, lineStarts))];
+    }
+
+    private static EditorMarker ToMarker(Diagnostic d, string code, List<int> lineStarts)
+    {
+        var (endLine, endColumn) = Position(lineStarts, Math.Min(d.Span.End, code.Length));
+
+        // A zero-width or line-crossing span is widened to the rest of the word so the squiggle is visible.
+        if (endLine < d.Line || (endLine == d.Line && endColumn <= d.Column) || endLine > d.Line)
+        {
+            endLine = d.Line;
+            var start = lineStarts[Math.Clamp(d.Line - 1, 0, lineStarts.Count - 1)] + d.Column - 1;
+            var end = start;
+            while (end < code.Length && code[end] is not ('\n' or '\r') && (end == start || !char.IsWhiteSpace(code[end])))
+            {
+                end++;
+            }
+
+            endColumn = d.Column + Math.Max(1, end - start);
+        }
+
+        return new EditorMarker(d.Line, d.Column, endLine, endColumn, d.Message);
+    }
+
+    private static List<int> LineStarts(string code)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < code.Length; i++)
+        {
+            if (code[i] == '\n')
+            {
+                starts.Add(i + 1);
+            }
+        }
+
+        return starts;
+    }
+
+    private static (int Line, int Column) Position(List<int> lineStarts, int offset)
+    {
+        var index = lineStarts.BinarySearch(offset);
+        var line = index >= 0 ? index : ~index - 1;
+        return (line + 1, offset - lineStarts[line] + 1);
+    }
+}

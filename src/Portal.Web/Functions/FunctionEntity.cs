@@ -1,0 +1,28 @@
+namespace Portal.Web.Functions;
+
+/// <summary>A saved function: its code and the typed arguments it is called with.</summary>
+public sealed class FunctionEntity
+{
+    public int Id { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>Unique name used by standalone.api_name(…) calls and the API.</summary>
+    public required string ApiName { get; set; }
+
+    public string? Description { get; set; }
+
+    /// <summary>JSON list of {"name","type"}; see <see cref="FunctionArgument"/>.</summary>
+    public string ArgumentsJson { get; set; } = "[]";
+
+    public string Code { get; set; } = string.Empty;
+
+    public required string OwnerUserId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Changes on every save so two editors cannot silently overwrite each other.</summary>
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+}

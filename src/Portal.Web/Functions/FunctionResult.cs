@@ -1,0 +1,11 @@
+namespace Portal.Web.Functions;
+
+/// <summary>Outcome of a change: the function as saved, or an error that says what to do next.</summary>
+public sealed record FunctionResult(FunctionDetails? Function, string? Error)
+{
+    public bool Succeeded => Error is null;
+
+    public static FunctionResult Ok(FunctionDetails? function) => new(function, null);
+
+    public static FunctionResult Fail(string error) => new(null, error);
+}

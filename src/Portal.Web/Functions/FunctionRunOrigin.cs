@@ -1,0 +1,8 @@
+namespace Portal.Web.Functions;
+
+public enum FunctionRunOrigin
+{
+    Editor,
+    ApiKey,
+    Token,
+}

@@ -1,0 +1,8 @@
+namespace Portal.Web.Functions;
+
+public enum FunctionRunStatus
+{
+    Succeeded,
+    Failed,
+    Cancelled,
+}

@@ -1,0 +1,291 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Portal.Web.Audit;
+using Portal.Web.Data;
+
+namespace Portal.Web.Functions;
+
+internal sealed class FunctionService(IDbContextFactory<PortalDbContext> dbFactory, AuditLog audit, TimeProvider time) : IFunctionService
+{
+    private const string ReadOnlyError = "Only Developers and Admins can change functions. Ask an admin for the Developer role.";
+    private const string GoneError = "This function no longer exists. Go back to the functions list and refresh it.";
+
+    public async Task<IReadOnlyList<FunctionSummary>> ListAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var runs = VisibleRuns(db, user);
+        var rows = await db.Functions.AsNoTracking()
+            .Select(f => new
+            {
+                Function = f,
+                Last = runs.Where(r => r.FunctionId == f.Id).OrderByDescending(r => r.Id).Select(r => new { r.Status, r.StartedAt }).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        return rows
+            .OrderBy(x => x.Function.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(x => new FunctionSummary(
+                x.Function.Id, x.Function.Name, x.Function.ApiName, x.Function.Description, FunctionMapping.ReadArguments(x.Function.ArgumentsJson),
+                x.Function.UpdatedAt, x.Last?.Status, x.Last?.StartedAt))
+            .ToList();
+    }
+
+    public async Task<FunctionDetails?> GetAsync(string apiName, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var function = await db.Functions.AsNoTracking().FirstOrDefaultAsync(f => f.ApiName == apiName, ct);
+        return function is null ? null : FunctionMapping.ToDetails(function, await LatestVersionAsync(db, function.Id, ct));
+    }
+
+    public async Task<string?> ValidateApiNameAsync(string apiName, int? exceptFunctionId = null, CancellationToken ct = default)
+    {
+        if (FunctionApiNames.FormatError(apiName) is { } formatError)
+        {
+            return formatError;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Functions.AnyAsync(f => f.ApiName == apiName && f.Id != exceptFunctionId, ct)
+            ? $"A function with the API name {apiName} already exists. Choose another API name."
+            : null;
+    }
+
+    public async Task<FunctionResult> CreateAsync(ClaimsPrincipal user, FunctionDraft draft, CancellationToken ct = default)
+    {
+        if (!FunctionPermissions.CanEdit(user))
+        {
+            return FunctionResult.Fail(ReadOnlyError);
+        }
+
+        if (string.IsNullOrWhiteSpace(draft.Name))
+        {
+            return FunctionResult.Fail("Enter a name for the function.");
+        }
+
+        if (ValidateArguments(draft.Arguments) is { } argumentError)
+        {
+            return FunctionResult.Fail(argumentError);
+        }
+
+        if (await ValidateApiNameAsync(draft.ApiName, null, ct) is { } apiNameError)
+        {
+            return FunctionResult.Fail(apiNameError);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow();
+        var entity = new FunctionEntity
+        {
+            Name = draft.Name.Trim(),
+            ApiName = draft.ApiName,
+            Description = string.IsNullOrWhiteSpace(draft.Description) ? null : draft.Description.Trim(),
+            ArgumentsJson = FunctionMapping.WriteArguments(draft.Arguments),
+            Code = draft.Code ?? StarterCode(draft),
+            OwnerUserId = FunctionPermissions.UserId(user),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Functions.Add(entity);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return FunctionResult.Fail($"A function with the API name {draft.ApiName} already exists. Choose another API name.");
+        }
+
+        await AddVersionAsync(db, entity, user, "Created", ct);
+        await audit.RecordAsync(AuditActor.From(user), FunctionAuditActions.Created, "function", entity.ApiName, ct: ct);
+        return FunctionResult.Ok(FunctionMapping.ToDetails(entity, 1));
+    }
+
+    public async Task<FunctionResult> UpdateAsync(ClaimsPrincipal user, int functionId, string code, IReadOnlyList<FunctionArgument> arguments, Guid concurrencyStamp, string? message = null, CancellationToken ct = default)
+    {
+        if (!FunctionPermissions.CanEdit(user))
+        {
+            return FunctionResult.Fail(ReadOnlyError);
+        }
+
+        if (ValidateArguments(arguments) is { } argumentError)
+        {
+            return FunctionResult.Fail(argumentError);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entity = await db.Functions.FirstOrDefaultAsync(f => f.Id == functionId, ct);
+        if (entity is null)
+        {
+            return FunctionResult.Fail(GoneError);
+        }
+
+        if (entity.ConcurrencyStamp != concurrencyStamp)
+        {
+            return FunctionResult.Fail("Someone else saved this function after you opened it. Copy your changes, reload the page and apply them again.");
+        }
+
+        entity.Code = code;
+        entity.ArgumentsJson = FunctionMapping.WriteArguments(arguments);
+        entity.UpdatedAt = time.GetUtcNow();
+        entity.ConcurrencyStamp = Guid.NewGuid();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return FunctionResult.Fail("Someone else saved this function at the same moment. Copy your changes, reload the page and apply them again.");
+        }
+
+        var number = await AddVersionAsync(db, entity, user, message, ct);
+        await audit.RecordAsync(AuditActor.From(user), FunctionAuditActions.Saved, "function", entity.ApiName, $"version {number}", ct);
+        return FunctionResult.Ok(FunctionMapping.ToDetails(entity, number));
+    }
+
+    public async Task<FunctionResult> DuplicateAsync(ClaimsPrincipal user, int functionId, CancellationToken ct = default)
+    {
+        FunctionEntity? source;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            source = await db.Functions.AsNoTracking().FirstOrDefaultAsync(f => f.Id == functionId, ct);
+        }
+
+        if (source is null)
+        {
+            return FunctionResult.Fail(GoneError);
+        }
+
+        var apiName = await FreeApiNameAsync(source.ApiName, ct);
+        var draft = new FunctionDraft($"{source.Name} (copy)", apiName, source.Description, FunctionMapping.ReadArguments(source.ArgumentsJson), source.Code);
+        return await CreateAsync(user, draft, ct);
+    }
+
+    public async Task<FunctionResult> DeleteAsync(ClaimsPrincipal user, int functionId, CancellationToken ct = default)
+    {
+        if (!FunctionPermissions.CanEdit(user))
+        {
+            return FunctionResult.Fail(ReadOnlyError);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entity = await db.Functions.FirstOrDefaultAsync(f => f.Id == functionId, ct);
+        if (entity is null)
+        {
+            return FunctionResult.Fail(GoneError);
+        }
+
+        await db.FunctionRuns.Where(r => r.FunctionId == functionId).ExecuteDeleteAsync(ct);
+        await db.FunctionVersions.Where(v => v.FunctionId == functionId).ExecuteDeleteAsync(ct);
+        db.Functions.Remove(entity);
+        await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(AuditActor.From(user), FunctionAuditActions.Deleted, "function", entity.ApiName, ct: ct);
+        return FunctionResult.Ok(null);
+    }
+
+    public async Task<IReadOnlyList<FunctionVersionSummary>> ListVersionsAsync(int functionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var versions = await db.FunctionVersions.AsNoTracking().Where(v => v.FunctionId == functionId).OrderByDescending(v => v.Number).ToListAsync(ct);
+        return [.. versions.Select(FunctionMapping.ToSummary)];
+    }
+
+    public async Task<FunctionResult> RestoreAsync(ClaimsPrincipal user, int functionId, int versionNumber, CancellationToken ct = default)
+    {
+        FunctionVersionEntity? version;
+        Guid stamp;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            version = await db.FunctionVersions.AsNoTracking().FirstOrDefaultAsync(v => v.FunctionId == functionId && v.Number == versionNumber, ct);
+            stamp = await db.Functions.Where(f => f.Id == functionId).Select(f => f.ConcurrencyStamp).FirstOrDefaultAsync(ct);
+        }
+
+        if (version is null)
+        {
+            return FunctionResult.Fail($"Version {versionNumber} does not exist. Refresh the versions list.");
+        }
+
+        var result = await UpdateAsync(user, functionId, version.Code, FunctionMapping.ReadArguments(version.ArgumentsJson), stamp, $"Restored version {versionNumber}", ct);
+        if (result.Succeeded)
+        {
+            await audit.RecordAsync(AuditActor.From(user), FunctionAuditActions.Restored, "function", result.Function!.ApiName, $"version {versionNumber}", ct);
+        }
+
+        return result;
+    }
+
+    public async Task<IReadOnlyList<FunctionRunRecord>> ListRunsAsync(ClaimsPrincipal user, int functionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var runs = await VisibleRuns(db, user).Where(r => r.FunctionId == functionId).OrderByDescending(r => r.Id).Take(200).ToListAsync(ct);
+        return [.. runs.Select(FunctionMapping.ToRecord)];
+    }
+
+    internal static string? ValidateArguments(IReadOnlyList<FunctionArgument> arguments)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var argument in arguments)
+        {
+            if (!System.Text.RegularExpressions.Regex.IsMatch(argument.Name ?? string.Empty, "^[A-Za-z_][A-Za-z0-9_]{0,49}$"))
+            {
+                return $"\"{argument.Name}\" is not a valid argument name; use letters, digits and underscores, starting with a letter.";
+            }
+
+            if (!FunctionArgumentTypes.All.Contains(argument.Type))
+            {
+                return $"Argument {argument.Name} has the unknown type '{argument.Type}'; choose text, number, decimal, boolean, date, map or list.";
+            }
+
+            if (!seen.Add(argument.Name!))
+            {
+                return $"The argument name {argument.Name} is used twice; give each argument its own name.";
+            }
+        }
+
+        return null;
+    }
+
+    private static IQueryable<FunctionRunEntity> VisibleRuns(PortalDbContext db, ClaimsPrincipal user)
+    {
+        var userId = FunctionPermissions.UserId(user);
+        return FunctionPermissions.SeesAllRuns(user) ? db.FunctionRuns.AsNoTracking() : db.FunctionRuns.AsNoTracking().Where(r => r.UserId == userId);
+    }
+
+    private static async Task<int> LatestVersionAsync(PortalDbContext db, int functionId, CancellationToken ct) =>
+        await db.FunctionVersions.Where(v => v.FunctionId == functionId).MaxAsync(v => (int?)v.Number, ct) ?? 0;
+
+    private async Task<int> AddVersionAsync(PortalDbContext db, FunctionEntity entity, ClaimsPrincipal user, string? message, CancellationToken ct)
+    {
+        var number = await LatestVersionAsync(db, entity.Id, ct) + 1;
+        db.FunctionVersions.Add(new FunctionVersionEntity
+        {
+            FunctionId = entity.Id,
+            Number = number,
+            Code = entity.Code,
+            ArgumentsJson = entity.ArgumentsJson,
+            SavedByUserId = FunctionPermissions.UserId(user),
+            SavedByEmail = user.Identity?.Name,
+            SavedAt = entity.UpdatedAt,
+            Message = string.IsNullOrWhiteSpace(message) ? null : message.Trim(),
+        });
+        await db.SaveChangesAsync(ct);
+        return number;
+    }
+
+    private async Task<string> FreeApiNameAsync(string apiName, CancellationToken ct)
+    {
+        for (var i = 1; ; i++)
+        {
+            var suffix = i == 1 ? "_copy" : $"_copy{i}";
+            var candidate = (apiName.Length + suffix.Length > FunctionApiNames.MaxLength ? apiName[..(FunctionApiNames.MaxLength - suffix.Length)] : apiName) + suffix;
+            if (await ValidateApiNameAsync(candidate, null, ct) is null)
+            {
+                return candidate;
+            }
+        }
+    }
+
+    private static string StarterCode(FunctionDraft draft)
+    {
+        var args = string.Join(", ", draft.Arguments.Select(a => a.Name));
+        return $"// {draft.Name.Trim()}{(args.Length > 0 ? $" — arguments: {args}" : string.Empty)}\nresult = map();\nresult.put(\"ok\", true);\ninfo \"Hello from {draft.ApiName}\";\nreturn result;\n";
+    }
+}

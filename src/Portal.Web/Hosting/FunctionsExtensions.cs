@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Portal.Scripting;
+using Portal.Web.Functions;
+
+namespace Portal.Web.Hosting;
+
+internal static class FunctionsExtensions
+{
+    public static WebApplicationBuilder AddPortalFunctions(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<IFunctionService, FunctionService>();
+        services.AddScoped<IFunctionRunner, FunctionRunner>();
+        services.AddSingleton<IFunctionResolver, SavedFunctionResolver>();
+        services.AddSingleton<FunctionRunPruner>();
+        services.AddSingleton<FunctionRunGate>();
+        services.AddHostedService<FunctionRunPruningService>();
+
+        // The editor sends whole functions over the circuit (diagnostics, save); the 32 KB default is too small.
+        services.Configure<HubOptions>(options => options.MaximumReceiveMessageSize = Math.Max(options.MaximumReceiveMessageSize ?? 0, 4 * 1024 * 1024));
+
+        // The connections engine replaces these with connection-aware implementations.
+        services.TryAddSingleton<IFunctionHttpInvokerFactory, UnconnectedHttpInvokerFactory>();
+        services.TryAddSingleton<IConnectionDirectory, EmptyConnectionDirectory>();
+        return builder;
+    }
+}

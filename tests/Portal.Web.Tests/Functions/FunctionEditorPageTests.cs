@@ -1,0 +1,124 @@
+using Bunit;
+using Bunit.TestDoubles;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Scripting.Values;
+using Portal.Web.Components.Pages.Functions;
+using Portal.Web.Data;
+using Portal.Web.Functions;
+using Portal.Web.Identity;
+using Portal.Web.Tests.Infrastructure;
+using Portal.Web.Users;
+
+namespace Portal.Web.Tests.Functions;
+
+public sealed class FunctionEditorPageTests : PortalComponentTestContext
+{
+    private readonly FunctionTestDatabase database = new();
+    private readonly FakeFunctionService service = new();
+    private readonly FakeFunctionRunner runner = new();
+    private readonly BunitAuthorizationContext auth;
+
+    public FunctionEditorPageTests()
+    {
+        service.Details = FakeFunctionService.NewDetails("Sum", "sum", [new("a", "number"), new("tags", "list")]) with { Code = "return a;" };
+        Services.AddSingleton<IFunctionService>(service);
+        Services.AddSingleton<IFunctionRunner>(runner);
+        Services.AddSingleton<IConnectionDirectory, EmptyConnectionDirectory>();
+        Services.AddSingleton(database.Factory);
+        Services.AddScoped<UserPreferences>();
+        auth = AddAuthorization();
+        auth.SetAuthorized("alice@test.local").SetRoles(Roles.Developer);
+        JSInterop.Setup<string>("blazorMonaco.editor.getValue", _ => true).SetResult("return a * 2;");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        database.Dispose();
+    }
+
+    [Fact]
+    public void Developers_get_the_editor_with_save_and_insert_invokeurl()
+    {
+        RenderDialogHost();
+
+        var page = Render<FunctionEditorPage>(p => p.Add(x => x.ApiName, "sum"));
+
+        page.WaitForElement("#function-code");
+        Assert.NotEmpty(page.FindAll("[data-testid=save-function]"));
+        Assert.NotEmpty(page.FindAll("[data-testid=insert-invokeurl]"));
+        Assert.Contains("standalone.sum()", page.Find("[data-testid=editor-api-name]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Users_can_run_but_not_change_the_function()
+    {
+        auth.SetRoles(Roles.User);
+        RenderDialogHost();
+
+        var page = Render<FunctionEditorPage>(p => p.Add(x => x.ApiName, "sum"));
+
+        page.WaitForElement("[data-testid=run-button]");
+        Assert.Empty(page.FindAll("[data-testid=save-function]"));
+        Assert.Empty(page.FindAll("[data-testid=insert-invokeurl]"));
+        Assert.Contains("Only Developers and Admins can change its code", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_api_name_says_the_function_was_not_found()
+    {
+        RenderDialogHost();
+
+        var page = Render<FunctionEditorPage>(p => p.Add(x => x.ApiName, "nope"));
+
+        page.WaitForAssertion(() => Assert.Contains("There is no function nope", page.Markup, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Diagnostics_from_the_editor_are_listed_with_their_line_and_mark_the_function_unsaved()
+    {
+        RenderDialogHost();
+        var page = Render<FunctionEditorPage>(p => p.Add(x => x.ApiName, "sum"));
+        page.WaitForElement("#function-code");
+
+        var markers = await page.InvokeAsync(() => page.Instance.Diagnose("x = 1;\ny = ;"));
+
+        Assert.Equal(2, Assert.Single(markers).StartLineNumber);
+        page.WaitForAssertion(() => Assert.Contains("Line 2, column", page.Find("[data-testid=problem]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("1 problem", page.Find("[data-testid=problem-count]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Unsaved changes", page.Find("[data-testid=editor-state]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Running_sends_typed_argument_values_and_the_editor_code_then_shows_the_output()
+    {
+        RenderDialogHost();
+        var page = Render<FunctionEditorPage>(p => p.Add(x => x.ApiName, "sum"));
+        page.WaitForElement("[data-testid=run-button]");
+        page.Find("input[data-testid=arg-a]").Change("21");
+        page.Find("textarea[data-testid=arg-tags]").Change("[\"x\"]");
+
+        await page.InvokeAsync(() => page.Find("[data-testid=run-button]").Click());
+
+        page.WaitForAssertion(() => Assert.Contains("ran", page.Find("[data-testid=run-info]").TextContent, StringComparison.Ordinal));
+        var request = Assert.Single(runner.Requests);
+        Assert.Equal("return a * 2;", request.Code);
+        Assert.Equal(ScriptValueKind.Number, request.Values["a"].Kind);
+        Assert.Equal(ScriptValueKind.List, request.Values["tags"].Kind);
+    }
+
+    [Fact]
+    public async Task A_wrongly_typed_argument_is_reported_and_nothing_runs()
+    {
+        RenderDialogHost();
+        var page = Render<FunctionEditorPage>(p => p.Add(x => x.ApiName, "sum"));
+        page.WaitForElement("[data-testid=run-button]");
+        page.Find("input[data-testid=arg-a]").Change("twenty");
+
+        await page.InvokeAsync(() => page.Find("[data-testid=run-button]").Click());
+
+        page.WaitForAssertion(() => Assert.Contains("is not a whole number", page.Markup, StringComparison.Ordinal));
+        Assert.Empty(runner.Requests);
+    }
+}
