@@ -5,9 +5,11 @@ using Portal.Connections.Api;
 using Portal.Connections.Catalog;
 using Portal.Connections.Data;
 using Portal.Connections.Egress;
+using Portal.Connections.Management;
 using Portal.Connections.Security;
 using Portal.Sandbox;
 using Portal.Web.Connections;
+using Portal.Web.Functions;
 using Portal.Web.Identity;
 using Portal.Web.Sandbox;
 
@@ -50,9 +52,20 @@ internal static class ConnectionsHostingExtensions
         services.AddSingleton<IConnectionsDbContextFactory, PortalConnectionsDbContextFactory>();
         services.AddSingleton<IConnectionsAuditSink, ConnectionsAuditSink>();
         services.AddSingleton<IConnectionsUserDirectory, IdentityConnectionsUserDirectory>();
+        services.AddSingleton<IConnectionUsageSource, FunctionConnectionUsageSource>();
+        services.AddSingleton<IFunctionHttpInvokerFactory, ConnectedHttpInvokerFactory>();
+        services.AddSingleton<IConnectionDirectory, EngineConnectionDirectory>();
         services.AddPortalConnections(configuration);
         services.AddPortalEgressFiltering(configuration);
-        services.PostConfigure<ConnectionsOptions>(o => o.PublicBaseUrl ??= string.IsNullOrWhiteSpace(publicUrl) ? null : publicUrl);
+        services.PostConfigure<ConnectionsOptions>(o =>
+        {
+            o.PublicBaseUrl ??= string.IsNullOrWhiteSpace(publicUrl) ? null : publicUrl;
+            // invokeUrl allows 40 s per call (DELUGE.md); the client must not give up first.
+            if (o.OutboundTimeout < TimeSpan.FromSeconds(45))
+            {
+                o.OutboundTimeout = TimeSpan.FromSeconds(45);
+            }
+        });
         return builder;
     }
 

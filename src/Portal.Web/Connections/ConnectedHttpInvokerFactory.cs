@@ -1,0 +1,20 @@
+using System.Security.Claims;
+using Portal.Connections.Egress;
+using Portal.Scripting.Http;
+using Portal.Web.Functions;
+
+namespace Portal.Web.Connections;
+
+/// <summary>Runs act for the signed-in user: their own authorizations for shared connections (flow 3).</summary>
+internal sealed class ConnectedHttpInvokerFactory(IHttpClientFactory clients, EgressUrlPolicy urlPolicy) : IFunctionHttpInvokerFactory
+{
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(40);
+    public const int MaxResponseBytes = 5 * 1024 * 1024;
+
+    public IHttpInvoker CreateFor(ClaimsPrincipal user)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)
+            ?? throw new InvalidOperationException("Runs need a signed-in user; sign in and run the function again.");
+        return new ConnectionsHttpInvoker(clients, urlPolicy, userId, Timeout, MaxResponseBytes);
+    }
+}
