@@ -8,6 +8,7 @@ using Portal.Connections.Egress;
 using Portal.Connections.Security;
 using Portal.Sandbox;
 using Portal.Web.Connections;
+using Portal.Web.Connections.Ui;
 using Portal.Web.Identity;
 using Portal.Web.Sandbox;
 
@@ -52,6 +53,7 @@ internal static class ConnectionsHostingExtensions
         services.AddSingleton<IConnectionsUserDirectory, IdentityConnectionsUserDirectory>();
         services.AddPortalConnections(configuration);
         services.AddPortalEgressFiltering(configuration);
+        services.AddConnectionsUi();
         services.PostConfigure<ConnectionsOptions>(o => o.PublicBaseUrl ??= string.IsNullOrWhiteSpace(publicUrl) ? null : publicUrl);
         return builder;
     }
