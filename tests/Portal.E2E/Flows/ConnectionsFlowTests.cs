@@ -74,7 +74,7 @@ public sealed class ConnectionsFlowTests(BrowserFixture browser) : IClassFixture
 
         await bob.GotoAsync("/connections/team_sheets");
         await bob.GetByTestId("details-revoke").ClickAsync();
-        await bob.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Revoke", Exact = true }).ClickAsync();
+        await bob.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Revoke", Exact = true }).ClickAsync();
         await Assertions.Expect(bob.GetByTestId("authorization").GetByTestId("status-chip")).ToHaveTextAsync("Revoked");
         await bob.ScreenshotAsync("connections-12-bob-revoked");
 

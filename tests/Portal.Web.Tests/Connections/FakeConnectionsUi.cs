@@ -78,6 +78,9 @@ internal sealed class FakeConnectionsUi : IConnectionsUi
     public Task<IReadOnlyList<ConnectionUsage>> GetUsagesAsync(string linkName, CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyList<ConnectionUsage>>(Views.GetValueOrDefault(linkName)?.UsedBy ?? []);
 
+    public Task<TestRequestResult> SendTestRequestAsync(string linkName, ConnectionsUser user, CancellationToken ct = default) =>
+        Task.FromResult(new TestRequestResult(true, "GET answered 200 OK: the credentials work."));
+
     public Task<UiResult> DeleteAsync(string linkName, ConnectionsUser user, CancellationToken ct = default) => Task.FromResult(UiResult.Ok);
 
     public static ConnectionSummary Summary(string link, string name, string owner, ConnectionMode mode, AuthorizationStatus status) =>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Connections;
 using Portal.Connections.Catalog;
+using Portal.Connections.Credentials;
 using Portal.Connections.Data;
 using Portal.Connections.Management;
 using Portal.Connections.OAuth;
@@ -14,7 +15,8 @@ internal sealed class ConnectionsUi(
     ServiceCatalog catalog,
     OAuthFlowService flow,
     IConnectionsDbContextFactory connectionsDb,
-    IDbContextFactory<PortalDbContext> portalDb) : IConnectionsUi
+    IDbContextFactory<PortalDbContext> portalDb,
+    IHttpClientFactory httpClients) : IConnectionsUi
 {
     public async Task<IReadOnlyList<ConnectionRow>> ListAsync(ConnectionsUser user, ConnectionListScope scope, CancellationToken ct = default)
     {
@@ -125,6 +127,35 @@ internal sealed class ConnectionsUi(
         catch (ConnectionsException ex)
         {
             return UiResult.Fail(ex.Message);
+        }
+    }
+
+    public async Task<TestRequestResult> SendTestRequestAsync(string linkName, ConnectionsUser user, CancellationToken ct = default)
+    {
+        var details = await manager.GetAsync(linkName, user, ct);
+        var service = details is null ? null : await catalog.FindAsync(details.Summary.ServiceId, ct);
+        var url = service?.Descriptor.SampleRequestUrl ?? service?.Descriptor.AllowedApiBaseUrls.FirstOrDefault();
+        if (url is null)
+        {
+            return new(false, "The service has no sample request URL or API base URL to test. Add one to the service and try again.");
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, url).UseConnection(linkName, user.UserId);
+        try
+        {
+            using var response = await httpClients.CreateClient(ConnectionsHttpClients.Invoke).SendAsync(request, ct);
+            var code = $"{(int)response.StatusCode} {response.ReasonPhrase}";
+            return response.IsSuccessStatusCode
+                ? new(true, $"GET {url} answered {code}: the credentials work.")
+                : new(false, $"GET {url} answered {code}. Check the credentials and the API base URLs, then test again.");
+        }
+        catch (ConnectionsException ex)
+        {
+            return new(false, ex.Message);
+        }
+        catch (HttpRequestException ex)
+        {
+            return new(false, $"The request to {url} failed: {ex.Message}. Check that the URL is reachable and test again.");
         }
     }
 

@@ -24,5 +24,8 @@ public interface IConnectionsUi
 
     Task<IReadOnlyList<ConnectionUsage>> GetUsagesAsync(string linkName, CancellationToken ct = default);
 
+    /// <summary>Sends the service's sample GET through the connection with the user's credentials.</summary>
+    Task<TestRequestResult> SendTestRequestAsync(string linkName, ConnectionsUser user, CancellationToken ct = default);
+
     Task<UiResult> DeleteAsync(string linkName, ConnectionsUser user, CancellationToken ct = default);
 }
