@@ -44,6 +44,7 @@ public sealed class ConnectionsFlowTests(BrowserFixture browser) : IClassFixture
         await alice.GetByTestId("view-connection").ClickAsync();
         await Assertions.Expect(Authorization(alice, "Alice").GetByTestId("status-chip")).ToHaveTextAsync("Connected");
         await alice.GotoAsync("/connections");
+        await alice.WaitForInteractiveAsync();
         await Assertions.Expect(alice.GetByTestId("connections-table")).ToContainTextAsync("team_sheets");
         await alice.ScreenshotAsync("connections-07-my-connections");
 
@@ -51,6 +52,7 @@ public sealed class ConnectionsFlowTests(BrowserFixture browser) : IClassFixture
         await bob.LoginAsync("bob@portal.local", DemoPassword);
         await bob.WaitForInteractiveAsync();
         await bob.GotoAsync("/connections");
+        await bob.WaitForInteractiveAsync();
         await Assertions.Expect(bob.GetByTestId("create-connection")).ToHaveCountAsync(0);
         await bob.GetByRole(AriaRole.Tab, new() { Name = "Shared Connections" }).ClickAsync();
         var row = bob.GetByTestId("connections-table").Locator("tr", new() { HasText = "team_sheets" });
@@ -66,6 +68,7 @@ public sealed class ConnectionsFlowTests(BrowserFixture browser) : IClassFixture
         await bob.ScreenshotAsync("connections-10-shared-connected");
 
         await alice.GotoAsync("/connections/team_sheets");
+        await alice.WaitForInteractiveAsync();
         await Assertions.Expect(alice.GetByTestId("authorization")).ToHaveCountAsync(2);
         // The engine records no provider identity for Sandbox tokens (the token response names no account), so each row is checked by portal user.
         await Assertions.Expect(Authorization(alice, "Alice").GetByTestId("status-chip")).ToHaveTextAsync("Connected");
@@ -73,12 +76,14 @@ public sealed class ConnectionsFlowTests(BrowserFixture browser) : IClassFixture
         await alice.ScreenshotAsync("connections-11-details-two-authorizations");
 
         await bob.GotoAsync("/connections/team_sheets");
+        await bob.WaitForInteractiveAsync();
         await bob.GetByTestId("details-revoke").ClickAsync();
         await bob.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Revoke", Exact = true }).ClickAsync();
         await Assertions.Expect(bob.GetByTestId("authorization").GetByTestId("status-chip")).ToHaveTextAsync("Revoked");
         await bob.ScreenshotAsync("connections-12-bob-revoked");
 
         await alice.ReloadAsync();
+        await alice.WaitForInteractiveAsync();
         await Assertions.Expect(Authorization(alice, "Alice").GetByTestId("status-chip")).ToHaveTextAsync("Connected");
         await Assertions.Expect(Authorization(alice, "Bob").GetByTestId("status-chip")).ToHaveTextAsync("Revoked");
         await alice.ScreenshotAsync("connections-13-details-after-revoke");
@@ -109,6 +114,56 @@ public sealed class ConnectionsFlowTests(BrowserFixture browser) : IClassFixture
         await Assertions.Expect(page.GetByTestId("authorized-banner")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("authorization").GetByTestId("status-chip")).ToHaveTextAsync("Connected");
         await page.ScreenshotAsync("connections-15-fallback-connected");
+    }
+
+    [Fact]
+    public async Task An_admin_sets_up_a_default_service_and_a_developer_tests_a_custom_api_key_service()
+    {
+        var admin = await browser.NewPageAsync();
+        await admin.LoginAsync(PortalServer.AdminEmail, PortalServer.AdminPassword);
+        await admin.WaitForInteractiveAsync();
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Services", Exact = true }).ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("redirect-uri")).ToHaveTextAsync($"{browser.Portal.BaseUrl}/connections/oauth/callback");
+        await admin.GetByTestId("needs-setup-filter").ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("services-table")).Not.ToContainTextAsync("Sandbox Sheets");
+        await admin.ScreenshotAsync("connections-16-admin-services-needs-setup");
+
+        await admin.Locator("[data-testid=configure-service][data-service=github]").ClickAsync();
+        await admin.GetByTestId("client-id").FillAsync("portal-github-app");
+        await admin.GetByTestId("client-secret").FillAsync("github-secret-value");
+        await admin.ScreenshotAsync("connections-17-admin-configure-service");
+        await admin.GetByTestId("configure-save").ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("services-table")).Not.ToContainTextAsync("GitHub");
+        Assert.DoesNotContain("github-secret-value", await admin.ContentAsync());
+
+        var alice = await browser.NewPageAsync();
+        await alice.LoginAsync("alice@portal.local", DemoPassword);
+        await alice.WaitForInteractiveAsync();
+        await alice.GotoAsync("/connections/services/new");
+        await alice.WaitForInteractiveAsync();
+        await alice.GetByTestId("svc-name").FillAsync("Weather Desk");
+        await Assertions.Expect(alice.GetByTestId("svc-id")).ToHaveValueAsync("weather_desk");
+        await alice.GetByTestId("svc-save").ClickAsync();
+        await Assertions.Expect(alice.GetByTestId("svc-errors")).ToContainTextAsync("This URL is required");
+        await alice.ScreenshotAsync("connections-18-custom-service-errors");
+
+        await alice.GetByTestId("svc-auth-type").ClickAsync();
+        await alice.GetByRole(AriaRole.Option, new() { Name = "API key" }).ClickAsync();
+        await alice.GetByRole(AriaRole.Button, new() { Name = "Add parameter" }).ClickAsync();
+        var key = alice.GetByTestId("svc-key-row");
+        await key.GetByLabel("Parameter name").FillAsync("X-Weather-Key");
+        await key.GetByLabel("Label").FillAsync("Weather key");
+        await alice.GetByTestId("svc-base-urls").FillAsync($"{browser.Portal.SandboxUrl}/api/weather/v1/");
+        await alice.GetByTestId("svc-sample-url").FillAsync($"{browser.Portal.SandboxUrl}/api/weather/v1/forecast?city=Lisbon");
+        await alice.GetByTestId("svc-save").ClickAsync();
+        await alice.WaitForURLAsync("**/connections/services/weather_desk/edit");
+        await alice.ScreenshotAsync("connections-19-custom-service-saved");
+
+        await alice.GetByTestId("svc-test").ClickAsync();
+        await alice.GetByTestId("apikey-X-Weather-Key").FillAsync("sandbox-weather-demo-key");
+        await alice.GetByTestId("credentials-save").ClickAsync();
+        await Assertions.Expect(alice.GetByTestId("svc-test-result")).ToContainTextAsync("answered 200");
+        await alice.ScreenshotAsync("connections-20-custom-service-tested");
     }
 
     private static ILocator Authorization(IPage page, string user) => page.Locator($"[data-testid=authorization][data-user^='{user}']");

@@ -70,4 +70,22 @@ public sealed class ConnectionListTests : ConnectionsTestContext
         cut.WaitForAssertion(() => Assert.DoesNotContain("bob_own", cut.Markup));
         Assert.Contains("team_sheets", cut.Markup);
     }
+
+    [Fact]
+    public void Five_thousand_connections_render_only_a_window_of_rows()
+    {
+        SignIn("root", "Admin");
+        for (var i = 0; i < 5000; i++)
+        {
+            Ui.Rows.Add(FakeConnectionsUi.Row($"bulk_{i:D4}", "root", ConnectionMode.OwnerCredentials, AuthorizationStatus.Connected));
+        }
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var cut = Render<ConnectionsPage>();
+        cut.WaitForAssertion(() => Assert.Contains("bulk_0000", cut.Markup));
+        started.Stop();
+
+        Assert.InRange(cut.FindAll("tbody tr").Count, 1, 100);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(5), $"Rendering took {started.Elapsed}.");
+    }
 }
