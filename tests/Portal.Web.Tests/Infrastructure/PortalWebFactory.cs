@@ -30,6 +30,9 @@ public class PortalWebFactory : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("Portal:Demo", "true");
+        // Each test host gets its own Sandbox: parallel hosts sharing 127.0.0.1:5100 and one sandbox database collide.
+        builder.UseSetting("Sandbox:Url", "http://127.0.0.1:0");
+        builder.UseSetting("Sandbox:DataDirectory", Path.Combine(dataDirectory, "sandbox"));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<ConsoleAnnouncer>();
