@@ -31,7 +31,7 @@ public class PortalWebFactory : WebApplicationFactory<Program>
 
         builder.UseSetting("Portal:Demo", "true");
         // Each test host gets its own Sandbox: parallel hosts sharing 127.0.0.1:5100 and one sandbox database collide.
-        builder.UseSetting("Sandbox:Url", "http://127.0.0.1:0");
+        builder.UseSetting("Sandbox:Url", $"http://127.0.0.1:{FreePort()}");
         builder.UseSetting("Sandbox:DataDirectory", Path.Combine(dataDirectory, "sandbox"));
         builder.ConfigureServices(services =>
         {
@@ -54,6 +54,13 @@ public class PortalWebFactory : WebApplicationFactory<Program>
                 // SQLite may still hold the file for a moment; the temp folder is cleaned by the OS.
             }
         }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 
