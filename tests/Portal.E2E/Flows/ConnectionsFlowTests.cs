@@ -39,7 +39,7 @@ public sealed class ConnectionsFlowTests(BrowserFixture browser) : IClassFixture
         await Assertions.Expect(alice.GetByTestId("wizard-connected")).ToBeVisibleAsync();
         await Assertions.Expect(alice.GetByTestId("snippet")).ToContainTextAsync("connection: \"team_sheets\"");
         await Assertions.Expect(alice.GetByTestId("open-in-editor")).ToHaveAttributeAsync("href", "/functions/new?connection=team_sheets");
-        await alice.ScreenshotAsync("connections-06-connected");
+        await ShootLightAndDarkAsync(alice, "connections-06-connected");
 
         await alice.GetByTestId("view-connection").ClickAsync();
         await Assertions.Expect(Authorization(alice, "Alice").GetByTestId("status-chip")).ToHaveTextAsync("Connected");
@@ -57,7 +57,7 @@ public sealed class ConnectionsFlowTests(BrowserFixture browser) : IClassFixture
         await bob.GetByRole(AriaRole.Tab, new() { Name = "Shared Connections" }).ClickAsync();
         var row = bob.GetByTestId("connections-table").Locator("tr", new() { HasText = "team_sheets" });
         await Assertions.Expect(row.GetByTestId("status-chip")).ToHaveTextAsync("Not connected");
-        await bob.ScreenshotAsync("connections-08-shared-not-connected");
+        await ShootLightAndDarkAsync(bob, "connections-08-shared-not-connected");
 
         await row.GetByTestId("row-authorize").ClickAsync();
         await Assertions.Expect(bob.GetByTestId("consent-credentials")).ToContainTextAsync("Your own Sandbox Sheets account");
@@ -65,7 +65,7 @@ public sealed class ConnectionsFlowTests(BrowserFixture browser) : IClassFixture
         var bobPopup = await bob.RunAndWaitForPopupAsync(() => bob.GetByTestId("consent-connect").ClickAsync());
         await SignInAtSandboxAsync(bobPopup, "riley@sandbox.test", null, null);
         await Assertions.Expect(row.GetByTestId("status-chip")).ToHaveTextAsync("Connected");
-        await bob.ScreenshotAsync("connections-10-shared-connected");
+        await ShootLightAndDarkAsync(bob, "connections-10-shared-connected");
 
         await alice.GotoAsync("/connections/team_sheets");
         await alice.WaitForInteractiveAsync();
@@ -73,7 +73,7 @@ public sealed class ConnectionsFlowTests(BrowserFixture browser) : IClassFixture
         // The engine records no provider identity for Sandbox tokens (the token response names no account), so each row is checked by portal user.
         await Assertions.Expect(Authorization(alice, "Alice").GetByTestId("status-chip")).ToHaveTextAsync("Connected");
         await Assertions.Expect(Authorization(alice, "Bob").GetByTestId("status-chip")).ToHaveTextAsync("Connected");
-        await alice.ScreenshotAsync("connections-11-details-two-authorizations");
+        await ShootLightAndDarkAsync(alice, "connections-11-details-two-authorizations");
 
         await bob.GotoAsync("/connections/team_sheets");
         await bob.WaitForInteractiveAsync();
@@ -106,7 +106,7 @@ public sealed class ConnectionsFlowTests(BrowserFixture browser) : IClassFixture
         await page.GetByTestId("create-and-connect").ClickAsync();
         await page.GetByTestId("consent-connect").ClickAsync();
         await Assertions.Expect(page.GetByTestId("popup-blocked")).ToBeVisibleAsync();
-        await page.ScreenshotAsync("connections-14-popup-blocked");
+        await ShootLightAndDarkAsync(page, "connections-14-popup-blocked");
         await page.GetByTestId("popup-fallback").ClickAsync();
         await SignInAtSandboxAsync(page, "sam@sandbox.test", null, null);
 
@@ -126,7 +126,7 @@ public sealed class ConnectionsFlowTests(BrowserFixture browser) : IClassFixture
         await Assertions.Expect(admin.GetByTestId("redirect-uri")).ToHaveTextAsync($"{browser.Portal.BaseUrl}/connections/oauth/callback");
         await admin.GetByTestId("needs-setup-filter").ClickAsync();
         await Assertions.Expect(admin.GetByTestId("services-table")).Not.ToContainTextAsync("Sandbox Sheets");
-        await admin.ScreenshotAsync("connections-16-admin-services-needs-setup");
+        await ShootLightAndDarkAsync(admin, "connections-16-admin-services-needs-setup");
 
         await admin.Locator("[data-testid=configure-service][data-service=github]").ClickAsync();
         await admin.GetByTestId("client-id").FillAsync("portal-github-app");
@@ -163,7 +163,7 @@ public sealed class ConnectionsFlowTests(BrowserFixture browser) : IClassFixture
         await alice.GetByTestId("apikey-X-Weather-Key").FillAsync("sandbox-weather-demo-key");
         await alice.GetByTestId("credentials-save").ClickAsync();
         await Assertions.Expect(alice.GetByTestId("svc-test-result")).ToContainTextAsync("answered 200");
-        await alice.ScreenshotAsync("connections-20-custom-service-tested");
+        await ShootLightAndDarkAsync(alice, "connections-20-custom-service-tested");
     }
 
     private static ILocator Authorization(IPage page, string user) => page.Locator($"[data-testid=authorization][data-user^='{user}']");
@@ -185,6 +185,17 @@ public sealed class ConnectionsFlowTests(BrowserFixture browser) : IClassFixture
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Allow" }).ClickAsync();
+    }
+
+    /// <summary>The same state in both themes; the theme is a per-user preference, so it is switched back afterwards.</summary>
+    private static async Task ShootLightAndDarkAsync(IPage page, string name)
+    {
+        await page.ScreenshotAsync(name);
+        await page.GetByTestId("theme-toggle").ClickAsync();
+        await page.WaitForTimeoutAsync(300);
+        await page.ScreenshotAsync(name + "-dark");
+        await page.GetByTestId("theme-toggle").ClickAsync();
+        await page.WaitForTimeoutAsync(300);
     }
 
     private static async Task ScreenshotsInDarkThemeAsync(IPage page)

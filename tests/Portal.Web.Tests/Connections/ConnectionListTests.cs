@@ -86,6 +86,6 @@ public sealed class ConnectionListTests : ConnectionsTestContext
         started.Stop();
 
         Assert.InRange(cut.FindAll("tbody tr").Count, 1, 250);
-        Assert.True(started.Elapsed < TimeSpan.FromSeconds(5), $"Rendering took {started.Elapsed}.");
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(10), $"Rendering took {started.Elapsed}.");
     }
 }
