@@ -5,6 +5,7 @@ using Portal.Connections;
 using Portal.Connections.Credentials;
 using Portal.Connections.Egress;
 using Portal.Scripting.Http;
+using Portal.Web.Functions;
 
 namespace Portal.Web.Connections;
 
@@ -19,13 +20,6 @@ internal sealed class ConnectionsHttpInvoker(
     TimeSpan timeout,
     int maxResponseBytes) : IHttpInvoker
 {
-    public const string Redacted = "••••";
-
-    private static readonly HashSet<string> SensitiveHeaders = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie", "X-Api-Key", "Api-Key",
-    };
-
     public async Task<HttpInvocationResponse> InvokeAsync(HttpInvocationRequest request, CancellationToken cancellationToken)
     {
         Uri url;
@@ -60,19 +54,25 @@ internal sealed class ConnectionsHttpInvoker(
             }
 
             var last = hops.LastOrDefault();
-            var trace = new HttpTraceEntry
+            var trace = HttpTraceRedactor.Redact(new HttpTraceEntry
             {
                 Method = request.Method,
                 Url = last?.Url ?? url.AbsoluteUri,
                 StatusCode = (int)response.StatusCode,
                 Duration = Stopwatch.GetElapsedTime(started),
-                RequestHeaders = RequestHeadersForTrace(request, hops.Any(h => h.CredentialSent)),
-                ResponseHeaders = [.. headers.Select(h => KeyValuePair.Create(h.Key, SensitiveHeaders.Contains(h.Key) ? Redacted : h.Value))],
+                RequestHeaders = RequestHeadersForTrace(request),
+                ResponseHeaders = [.. headers.Select(h => KeyValuePair.Create(h.Key, h.Value))],
                 RequestBodyPreview = HttpTraceEntry.Preview(request.Body),
                 ResponseBodyPreview = HttpTraceEntry.Preview(body),
                 ConnectionLinkName = request.ConnectionLinkName,
                 Error = hops.Count > 1 ? $"followed {hops.Count - 1} redirect(s)" : null,
-            };
+            });
+            if (hops.Any(h => h.CredentialSent))
+            {
+                // Added after redaction so the note survives; the value itself is never known here.
+                trace = trace with { RequestHeaders = [.. trace.RequestHeaders, KeyValuePair.Create("Authorization", $"{HttpTraceRedactor.Mask} (credential of connection \"{request.ConnectionLinkName}\")")] };
+            }
+
             return new HttpInvocationResponse { StatusCode = (int)response.StatusCode, Headers = headers, Body = body, Trace = trace };
         }
         catch (ConnectionsException error)
@@ -120,19 +120,12 @@ internal sealed class ConnectionsHttpInvoker(
         return message;
     }
 
-    private static List<KeyValuePair<string, string>> RequestHeadersForTrace(HttpInvocationRequest request, bool credentialSent)
+    private static List<KeyValuePair<string, string>> RequestHeadersForTrace(HttpInvocationRequest request)
     {
-        var headers = request.Headers
-            .Select(h => KeyValuePair.Create(h.Key, SensitiveHeaders.Contains(h.Key) ? Redacted : h.Value))
-            .ToList();
+        var headers = request.Headers.ToList();
         if (request.ContentType is not null)
         {
             headers.Add(KeyValuePair.Create("Content-Type", request.ContentType));
-        }
-
-        if (credentialSent)
-        {
-            headers.Add(KeyValuePair.Create("Authorization", $"{Redacted} (connection \"{request.ConnectionLinkName}\")"));
         }
 
         return headers;

@@ -10,6 +10,7 @@ using Portal.Connections.Security;
 using Portal.Sandbox;
 using Portal.Web.Connections;
 using Portal.Web.Functions;
+using Portal.Web.Connections.Ui;
 using Portal.Web.Identity;
 using Portal.Web.Sandbox;
 
@@ -57,6 +58,7 @@ internal static class ConnectionsHostingExtensions
         services.AddSingleton<IConnectionDirectory, EngineConnectionDirectory>();
         services.AddPortalConnections(configuration);
         services.AddPortalEgressFiltering(configuration);
+        services.AddConnectionsUi();
         services.PostConfigure<ConnectionsOptions>(o =>
         {
             o.PublicBaseUrl ??= string.IsNullOrWhiteSpace(publicUrl) ? null : publicUrl;

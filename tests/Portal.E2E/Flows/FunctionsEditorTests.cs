@@ -135,7 +135,8 @@ public sealed partial class FunctionsEditorTests(BrowserFixture browser) : IClas
         await SetCodeAsync(page, "");
 
         await page.GetByTestId("insert-invokeurl").ClickAsync();
-        await page.GetByTestId("invoke-url").FillAsync(browser.Portal.BaseUrl + "/healthz");
+        // The portal itself is loopback and blocked by the SSRF filter; Sandbox Echo is the one allowed local origin.
+        await page.GetByTestId("invoke-url").FillAsync(browser.Portal.SandboxUrl + "/api/echo/health");
         await page.GetByTestId("invoke-headers-add").ClickAsync();
         await page.GetByTestId("invoke-headers-key").FillAsync("Authorization");
         await page.GetByTestId("invoke-headers-value").FillAsync("Bearer e2e-canary-token");

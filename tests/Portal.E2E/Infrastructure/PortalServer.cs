@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -16,10 +17,16 @@ public sealed class PortalServer : WebApplicationFactory<Program>
 
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "portal-e2e", Guid.NewGuid().ToString("N"));
 
+    // The Sandbox registers redirect URIs from the portal's URL at startup, so the port must be known before Kestrel binds.
+    private readonly int port = FreePort();
+    private readonly int sandboxPort = FreePort();
+
     public PortalServer()
     {
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        UseKestrel(options => options.Listen(IPAddress.Loopback, port));
     }
+
+    public string SandboxUrl => $"http://127.0.0.1:{sandboxPort}";
 
     public string BaseUrl
     {
@@ -40,5 +47,16 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         builder.UseSetting("Portal:Admin:Password", AdminPassword);
         builder.UseSetting("Portal:Demo", "true");
         builder.UseSetting("DataProtection:CertificatePath", Path.Combine(dataDirectory, "keys", "dataprotection.pfx"));
+        builder.UseSetting("urls", $"http://127.0.0.1:{port}");
+        builder.UseSetting("Portal:PublicUrl", $"http://127.0.0.1:{port}");
+        builder.UseSetting("Sandbox:Url", SandboxUrl);
+        builder.UseSetting("Sandbox:DataDirectory", Path.Combine(dataDirectory, "sandbox"));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

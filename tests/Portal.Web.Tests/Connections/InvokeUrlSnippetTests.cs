@@ -1,0 +1,33 @@
+using Portal.Web.Connections.Ui;
+
+namespace Portal.Web.Tests.Connections;
+
+public sealed class InvokeUrlSnippetTests
+{
+    [Fact]
+    public void The_snippet_names_the_url_method_and_connection_like_the_seed_sample()
+    {
+        var snippet = InvokeUrlSnippet.Format("team_sheets", "http://127.0.0.1:5100/api/sheets/v1/spreadsheets");
+
+        Assert.Equal(
+            "response = invokeUrl\n[\n\turl: \"http://127.0.0.1:5100/api/sheets/v1/spreadsheets\"\n\ttype: GET\n\tconnection: \"team_sheets\"\n];\ninfo response;",
+            snippet);
+    }
+
+    [Fact]
+    public void Quotes_in_the_url_are_escaped_and_a_missing_url_leaves_a_placeholder()
+    {
+        var quoted = InvokeUrlSnippet.Format("c", "https://x.test/?q=\"a\"", "post");
+        var empty = InvokeUrlSnippet.Format("c", null);
+
+        Assert.Contains("url: \"https://x.test/?q=\\\"a\\\"\"", quoted);
+        Assert.Contains("type: POST", quoted);
+        Assert.Contains("url: \"https://\"", empty);
+    }
+
+    [Fact]
+    public void The_editor_link_carries_the_connection()
+    {
+        Assert.Equal("/functions/new?connection=team_sheets", InvokeUrlSnippet.EditorPath("team_sheets"));
+    }
+}

@@ -1,0 +1,115 @@
+using Bunit;
+using Portal.Connections.Catalog;
+using Portal.Connections.Data;
+using Portal.Web.Components.Pages.Connections;
+using Portal.Web.Connections.Ui;
+
+namespace Portal.Web.Tests.Connections;
+
+public sealed class WizardComponentTests : ConnectionsTestContext
+{
+    [Fact]
+    public void Typing_a_connection_name_fills_the_link_name_live()
+    {
+        var model = new CreateConnectionModel();
+        model.SelectService(FakeConnectionsUi.Sheets);
+        var cut = Render<ConnectionDetailsForm>(p => p.Add(x => x.Model, model));
+
+        cut.Find("input[data-testid=connection-name]").Input("Team Sheets");
+
+        cut.WaitForAssertion(() => Assert.Equal("team_sheets", cut.Find("input[data-testid=link-name]").GetAttribute("value")));
+    }
+
+    [Fact]
+    public void A_link_name_in_use_is_flagged_while_typing()
+    {
+        Ui.TakenLinkNames.Add("team_sheets");
+        var model = new CreateConnectionModel();
+        model.SelectService(FakeConnectionsUi.Sheets);
+        var cut = Render<ConnectionDetailsForm>(p => p.Add(x => x.Model, model));
+
+        cut.Find("input[data-testid=connection-name]").Input("Team Sheets");
+
+        cut.WaitForAssertion(() => Assert.Contains("is already used by another connection", cut.Markup));
+    }
+
+    [Fact]
+    public void Scopes_are_listed_with_descriptions_and_select_all_ticks_every_one()
+    {
+        var model = new CreateConnectionModel();
+        model.SelectService(FakeConnectionsUi.Sheets);
+        var cut = Render<ConnectionDetailsForm>(p => p.Add(x => x.Model, model));
+
+        cut.Find("[data-testid=select-all-scopes] input, input[data-testid=select-all-scopes]").Change(true);
+
+        Assert.Equal(2, cut.FindAll("[data-testid=scope-row]").Count);
+        Assert.Contains("Add and change rows in your spreadsheets", cut.Markup);
+        Assert.True(model.AllScopesSelected);
+    }
+
+    [Fact]
+    public void An_api_key_service_shows_its_key_fields_instead_of_scopes()
+    {
+        var model = new CreateConnectionModel();
+        model.SelectService(FakeConnectionsUi.Weather);
+
+        var cut = Render<ConnectionDetailsForm>(p => p.Add(x => x.Model, model));
+
+        var key = cut.Find("input[data-testid='apikey-X-Weather-Key']");
+        Assert.Equal("password", key.GetAttribute("type"));
+        Assert.Empty(cut.FindAll("[data-testid=scope-row]"));
+        Assert.Contains("Sent as header X-Weather-Key", cut.Markup);
+    }
+
+    [Fact]
+    public void Services_needing_admin_setup_are_disabled_and_say_why()
+    {
+        var cut = Render<ServicePicker>(p => p.Add(x => x.Services, Ui.Services));
+
+        var github = cut.Find("[data-service=github]");
+
+        Assert.True(github.HasAttribute("disabled"));
+        Assert.Contains("enter the client id and secret for GitHub in Setup › Services", github.TextContent);
+        Assert.False(cut.Find("[data-service=sandbox_sheets]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void The_consent_dialog_names_the_service_the_scopes_in_plain_words_and_whose_account_is_used()
+    {
+        var host = RenderDialogHost();
+
+        Render<ConsentDialog>(p => p
+            .Add(x => x.Visible, true)
+            .Add(x => x.ServiceName, "Sandbox Sheets")
+            .Add(x => x.ConnectionName, "Team Sheets")
+            .Add(x => x.LinkName, "team_sheets")
+            .Add(x => x.Scopes, FakeConnectionsUi.Sheets.Descriptor.Scopes)
+            .Add(x => x.Mode, ConnectionMode.LoginUserCredentials)
+            .Add(x => x.AuthorizeUrl, "/connections/oauth/start?connection=team_sheets"));
+
+        host.WaitForAssertion(() => Assert.Contains("Connect to Sandbox Sheets", host.Markup));
+        Assert.Contains("Read your spreadsheets", host.Find("[data-testid=consent-scopes]").TextContent);
+        Assert.Contains("Add and change rows in your spreadsheets", host.Find("[data-testid=consent-scopes]").TextContent);
+        Assert.Contains("Your own Sandbox Sheets account will be used", host.Find("[data-testid=consent-credentials]").TextContent);
+        var connect = host.Find("[data-testid=consent-connect]");
+        Assert.Equal("/connections/oauth/start?connection=team_sheets", connect.GetAttribute("data-url"));
+        Assert.Contains("portalConnections.openPopup", connect.GetAttribute("onclick"));
+    }
+
+    [Fact]
+    public void In_owner_mode_the_consent_dialog_warns_that_everyone_uses_the_account()
+    {
+        var host = RenderDialogHost();
+
+        Render<ConsentDialog>(p => p
+            .Add(x => x.Visible, true)
+            .Add(x => x.ServiceName, "Sandbox Sheets")
+            .Add(x => x.ConnectionName, "Ops")
+            .Add(x => x.LinkName, "ops")
+            .Add(x => x.Scopes, Array.Empty<ScopeDefinition>())
+            .Add(x => x.Mode, ConnectionMode.OwnerCredentials)
+            .Add(x => x.AuthorizeUrl, "/connections/oauth/start?connection=ops"));
+
+        host.WaitForAssertion(() => Assert.Contains("will be used whenever anyone runs a function that uses “ops”", host.Find("[data-testid=consent-credentials]").TextContent));
+    }
+}
