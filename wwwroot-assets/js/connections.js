@@ -51,6 +51,15 @@ window.addEventListener('message', event => {
 
 window.portalConnections = { openPopup };
 
+// Delegated click handler: the CSP forbids inline onclick attributes, and the popup must open inside the click.
+document.addEventListener('click', event => {
+  const button = event.target instanceof Element ? event.target.closest('[data-portal-popup]') : null;
+  if (button) {
+    event.preventDefault();
+    openPopup(button.getAttribute('data-portal-popup'), button.getAttribute('data-link'));
+  }
+});
+
 export function listen(dotNetRef) {
   state.listener = dotNetRef;
 }

@@ -138,7 +138,7 @@ public sealed partial class FunctionsEditorTests(BrowserFixture browser) : IClas
         // The portal itself is loopback and blocked by the SSRF filter; Sandbox Echo is the one allowed local origin.
         await page.GetByTestId("invoke-url").FillAsync(browser.Portal.SandboxUrl + "/api/echo/health");
         await page.GetByTestId("invoke-headers-add").ClickAsync();
-        await page.GetByTestId("invoke-headers-key").FillAsync("Authorization");
+        await page.GetByTestId("invoke-headers-key").FillAsync("X-Auth-Token");
         await page.GetByTestId("invoke-headers-value").FillAsync("Bearer e2e-canary-token");
         await page.GetByTestId("invoke-detailed").ClickAsync();
         await Assertions.Expect(page.GetByTestId("invoke-preview")).ToContainTextAsync("detailed: true");

@@ -92,7 +92,7 @@ public sealed class WizardComponentTests : ConnectionsTestContext
         Assert.Contains("Add and change rows in your spreadsheets", host.Find("[data-testid=consent-scopes]").TextContent);
         Assert.Contains("Your own Sandbox Sheets account will be used", host.Find("[data-testid=consent-credentials]").TextContent);
         var connect = host.Find("[data-testid=consent-connect]");
-        Assert.Equal("/connections/oauth/start?connection=team_sheets", connect.GetAttribute("data-url"));
+        Assert.Equal("/connections/oauth/start?connection=team_sheets", connect.GetAttribute("data-portal-popup"));
         Assert.Contains("portalConnections.openPopup", connect.GetAttribute("onclick"));
     }
 
