@@ -29,8 +29,7 @@ internal sealed class FunctionRunner(
             throw new UnauthorizedAccessException("Only signed-in portal members can run functions. Ask an admin for access.");
         }
 
-        using var lease = gate.TryEnter(userId) ?? throw new InvalidOperationException(
-            $"You already have {FunctionRunGate.MaxConcurrentRunsPerUser} runs in progress. Wait for one to finish or cancel it, then run again.");
+        using var lease = gate.TryEnter(userId, out var refusal) ?? throw new InvalidOperationException(refusal);
 
         // Loading is quick and not cancelled, so even a run cancelled at once is recorded.
         var (functionId, code, parameters) = await LoadAsync(request, user, CancellationToken.None);

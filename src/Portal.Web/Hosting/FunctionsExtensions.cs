@@ -14,7 +14,7 @@ internal static class FunctionsExtensions
         services.AddScoped<IFunctionRunner, FunctionRunner>();
         services.AddSingleton<IFunctionResolver, SavedFunctionResolver>();
         services.AddSingleton<FunctionRunPruner>();
-        services.AddSingleton<FunctionRunGate>();
+        services.AddSingleton(sp => new FunctionRunGate(sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<FunctionRunPruningService>();
 
         // The editor sends whole functions over the circuit (diagnostics, save); the 32 KB default is too small.
