@@ -37,6 +37,11 @@ public sealed partial class FunctionEditorPage
 
     [Parameter] public string ApiName { get; set; } = "";
 
+    /// <summary>A new, empty function opened from a connection starts with that connection's invokeUrl snippet.</summary>
+    [SupplyParameterFromQuery(Name = "connection")] public string? StartWithConnection { get; set; }
+
+    private string? initialCode;
+
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
 
     /// <summary>Server time of the last diagnostics pass, for the editor's status line and tests.</summary>
@@ -50,11 +55,22 @@ public sealed partial class FunctionEditorPage
         function = await Functions.GetAsync(ApiName);
         notFound = function is null;
         arguments = function is null ? [] : [.. function.Arguments];
+        initialCode = function?.Code;
+        if (function is not null && string.IsNullOrWhiteSpace(function.Code) && canEdit && !string.IsNullOrEmpty(StartWithConnection))
+        {
+            var choices = await ConnectionDirectory.ListForUserAsync(user, CancellationToken.None);
+            var choice = choices.FirstOrDefault(c => string.Equals(c.LinkName, StartWithConnection, StringComparison.OrdinalIgnoreCase));
+            initialCode = InvokeUrlSnippetGenerator.Generate(new InvokeUrlSnippetOptions
+            {
+                ConnectionLinkName = choice?.LinkName ?? StartWithConnection,
+                Url = choice?.ApiBaseUrl ?? "https://",
+            });
+        }
     }
 
     private StandaloneEditorConstructionOptions EditorOptions(StandaloneCodeEditor _) => new()
     {
-        Value = function?.Code ?? "",
+        Value = initialCode ?? "",
         Language = "deluge",
         Theme = darkMode ? "deluge-dark" : "deluge-light",
         AutomaticLayout = true,
