@@ -12,7 +12,7 @@ using Xunit.Abstractions;
 namespace Portal.Web.Tests.Connections;
 
 /// <summary><see cref="ConnectionsUi"/> over the real engine and database.</summary>
-public sealed class ConnectionsUiTests(PortalWebFactory factory, ITestOutputHelper output) : IClassFixture<PortalWebFactory>
+public sealed class ConnectionsUiTests(SandboxPortalWebFactory factory, ITestOutputHelper output) : IClassFixture<SandboxPortalWebFactory>
 {
     [Fact]
     public async Task Rows_carry_owner_names_and_requested_scopes_and_the_link_name_check_sees_new_connections()

@@ -93,7 +93,7 @@ public sealed class WizardComponentTests : ConnectionsTestContext
         Assert.Contains("Your own Sandbox Sheets account will be used", host.Find("[data-testid=consent-credentials]").TextContent);
         var connect = host.Find("[data-testid=consent-connect]");
         Assert.Equal("/connections/oauth/start?connection=team_sheets", connect.GetAttribute("data-portal-popup"));
-        Assert.Contains("portalConnections.openPopup", connect.GetAttribute("onclick"));
+        Assert.Null(connect.GetAttribute("onclick")); // SEC-31: no inline handler; connections.js opens the popup from the click
     }
 
     [Fact]
