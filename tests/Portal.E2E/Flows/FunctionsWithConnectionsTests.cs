@@ -74,6 +74,13 @@ public sealed class FunctionsWithConnectionsTests(BrowserFixture browser) : ICla
         await page.ScreenshotAsync("functions-connections-02-append-row-trace");
         var rows = (await SandboxAsync().GetSpreadsheetsAsync("sam@sandbox.test")).Single(s => s.Id == samSheet.Id).Rows;
         Assert.Contains(rows, row => row.GetValueOrDefault("Month") == "November" && row.GetValueOrDefault("Amount") == "1234");
+
+        // The snippet ends with an empty line 13; a syntax error typed there is marked on that line.
+        await page.Locator("#function-code .view-lines").ClickAsync();
+        await page.Keyboard.PressAsync("Control+End");
+        await page.Keyboard.TypeAsync("total = ;");
+        await Assertions.Expect(page.GetByTestId("problem")).ToContainTextAsync("Line 13");
+        await Assertions.Expect(page.Locator("#function-code .squiggly-error").First).ToBeVisibleAsync();
     }
 
     [Fact]
