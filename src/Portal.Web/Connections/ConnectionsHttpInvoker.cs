@@ -32,7 +32,7 @@ internal sealed class ConnectionsHttpInvoker(
             throw new HttpInvocationException(blocked.Message, blocked);
         }
 
-        using var message = BuildMessage(request, url);
+        using var message = BuildMessage(request, url, out var droppedHeaders);
         var hops = new List<HttpCallTrace>();
         if (request.ConnectionLinkName is not null)
         {
@@ -65,7 +65,7 @@ internal sealed class ConnectionsHttpInvoker(
                 RequestBodyPreview = HttpTraceEntry.Preview(request.Body),
                 ResponseBodyPreview = HttpTraceEntry.Preview(body),
                 ConnectionLinkName = request.ConnectionLinkName,
-                Error = hops.Count > 1 ? $"followed {hops.Count - 1} redirect(s)" : null,
+                Error = Notes(hops.Count, droppedHeaders),
             });
             if (hops.Any(h => h.CredentialSent))
             {
@@ -77,7 +77,8 @@ internal sealed class ConnectionsHttpInvoker(
         }
         catch (ConnectionsException error)
         {
-            throw new HttpInvocationException(error.FixPath is null ? error.Message : $"{error.Message} (open {error.FixPath} in the portal)", error);
+            // The engine's message already names the connection and the page that fixes it.
+            throw new HttpInvocationException(error.Message, error);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -93,8 +94,9 @@ internal sealed class ConnectionsHttpInvoker(
         }
     }
 
-    private static HttpRequestMessage BuildMessage(HttpInvocationRequest request, Uri url)
+    private static HttpRequestMessage BuildMessage(HttpInvocationRequest request, Uri url, out List<string> droppedHeaders)
     {
+        droppedHeaders = [];
         var message = new HttpRequestMessage(new HttpMethod(request.Method), url);
         if (request.Body is not null || request.BodyBytes is not null)
         {
@@ -111,13 +113,30 @@ internal sealed class ConnectionsHttpInvoker(
                 continue;
             }
 
-            if (!message.Headers.TryAddWithoutValidation(name, value))
+            if (!message.Headers.TryAddWithoutValidation(name, value) && message.Content?.Headers.TryAddWithoutValidation(name, value) != true)
             {
-                message.Content?.Headers.TryAddWithoutValidation(name, value);
+                droppedHeaders.Add(name);
             }
         }
 
         return message;
+    }
+
+    // HTTP header names cannot contain spaces or separators; such headers are skipped (as Deluge does) but said so in the trace.
+    private static string? Notes(int hops, List<string> droppedHeaders)
+    {
+        var notes = new List<string>();
+        if (hops > 1)
+        {
+            notes.Add($"followed {hops - 1} redirect(s)");
+        }
+
+        if (droppedHeaders.Count > 0)
+        {
+            notes.Add($"not sent: {string.Join(", ", droppedHeaders.Select(h => $"header \"{h}\""))} (header names cannot contain spaces or punctuation such as : \" ( ))");
+        }
+
+        return notes.Count == 0 ? null : string.Join("; ", notes);
     }
 
     private static List<KeyValuePair<string, string>> RequestHeadersForTrace(HttpInvocationRequest request)
