@@ -24,7 +24,7 @@ public static class MatrixVerdict
 
         if (caller == MatrixCaller.Anonymous)
         {
-            var ok = entry.Success is { } success ? code == success : entry.Page ? toLogin : entry.IsApi ? code == 401 : toLogin || code == 401;
+            var ok = entry.Page ? toLogin : entry.IsApi ? code == 401 : toLogin || code == 401;
             return ok ? null : $"{outcome}, expected a sign-in challenge ({entry.Access}).";
         }
 
