@@ -58,6 +58,17 @@ public sealed class SecretHygieneTests(CanaryPortalWebFactory factory) : IClassF
         Assert.NotEmpty(await ScalarsAsync("SELECT ClientSecretCiphertext FROM ConnectionServices WHERE ClientSecretCiphertext IS NOT NULL"));
     }
 
+    [Fact]
+    public void The_in_memory_sink_receives_the_hosts_trace_logs_so_an_absent_canary_means_something()
+    {
+        var sentinel = "sentinel-" + Guid.NewGuid().ToString("N");
+        var logger = factory.Services.GetRequiredService<ILogger<SecretHygieneTests>>();
+
+        logger.LogTrace("Sink check {Value}", sentinel);
+
+        Assert.Contains(factory.Logs.Lines, l => l.Level == LogLevel.Trace && l.Text.Contains(sentinel, StringComparison.Ordinal));
+    }
+
     private async Task<FunctionRunRecord> RunSavedFunctionAsync(ClaimsPrincipal alice)
     {
         using var scope = factory.Services.CreateScope();
