@@ -72,10 +72,10 @@ public static class AuthorizationMatrix
         Page("/Account/Manage/TwoFactorAuthentication", MatrixAccess.Authenticated),
 
         // Identity form endpoints (posted with an antiforgery token; no external providers are configured).
-        Form("/Account/PerformExternalLogin", MatrixAccess.Authenticated),
+        Form("/Account/PerformExternalLogin", MatrixAccess.Anonymous),
         Form("/Account/Logout", MatrixAccess.Authenticated),
         Form("/Account/PasskeyCreationOptions", MatrixAccess.Authenticated),
-        Form("/Account/PasskeyRequestOptions", MatrixAccess.Authenticated),
+        Form("/Account/PasskeyRequestOptions", MatrixAccess.Anonymous),
         Form("/Account/Manage/LinkExternalLogin", MatrixAccess.Authenticated),
         Form("/Account/Manage/DownloadPersonalData", MatrixAccess.Authenticated),
 

@@ -329,6 +329,10 @@ public sealed partial class FunctionEditorPage
         {
             // The circuit is gone; nothing to clean up in the browser.
         }
+        catch (InvalidOperationException) when (!RendererInfo.IsInteractive)
+        {
+            // Disposed after prerendering: there was never an editor in a browser to detach.
+        }
 
         self?.Dispose();
     }
