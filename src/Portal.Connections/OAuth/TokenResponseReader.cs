@@ -73,6 +73,16 @@ internal static class TokenResponseReader
 
     private static string? ProviderAccount(JsonElement json)
     {
+        // Providers that name the account in the token response: Sandbox Cloud ("account"), Dropbox ("email" is not sent,
+        // but "account_id" is), Slack ("team.name"), Salesforce ("instance_url").
+        foreach (var key in new[] { "account", "email", "user_email", "account_id" })
+        {
+            if (json.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString()))
+            {
+                return value.GetString();
+            }
+        }
+
         if (json.TryGetProperty("team", out var team) && team.ValueKind == JsonValueKind.Object &&
             team.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String)
         {

@@ -15,6 +15,10 @@ internal static class OpenIddictResults
             }),
             [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
 
-    public static IResult SignIn(System.Security.Claims.ClaimsIdentity identity) =>
-        Results.SignIn(new System.Security.Claims.ClaimsPrincipal(identity), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    /// <param name="account">Sent as an extra <c>account</c> token-response parameter, so clients can show whose account they hold.</param>
+    public static IResult SignIn(System.Security.Claims.ClaimsIdentity identity, string? account = null) =>
+        Results.SignIn(
+            new System.Security.Claims.ClaimsPrincipal(identity),
+            account is null ? null : new AuthenticationProperties(items: null, parameters: new Dictionary<string, object?> { ["account"] = account }),
+            OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
 }

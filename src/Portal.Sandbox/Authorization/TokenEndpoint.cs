@@ -30,7 +30,7 @@ internal static class TokenEndpoint
             var identity = new ClaimsIdentity(grant.Principal.Claims, TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
             identity.SetClaim(Claims.Email, user.Email).SetClaim(Claims.Name, user.DisplayName);
             identity.SetDestinations(static _ => [Destinations.AccessToken]);
-            return OpenIddictResults.SignIn(identity);
+            return OpenIddictResults.SignIn(identity, user.Email);
         }
 
         if (request.IsClientCredentialsGrantType())

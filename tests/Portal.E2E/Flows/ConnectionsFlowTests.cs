@@ -70,9 +70,11 @@ public sealed class ConnectionsFlowTests(BrowserFixture browser) : IClassFixture
         await alice.GotoAsync("/connections/team_sheets");
         await alice.WaitForInteractiveAsync();
         await Assertions.Expect(alice.GetByTestId("authorization")).ToHaveCountAsync(2);
-        // The engine records no provider identity for Sandbox tokens (the token response names no account), so each row is checked by portal user.
+        // Each portal user's authorization names the Sandbox account they signed in with.
         await Assertions.Expect(Authorization(alice, "Alice").GetByTestId("status-chip")).ToHaveTextAsync("Connected");
         await Assertions.Expect(Authorization(alice, "Bob").GetByTestId("status-chip")).ToHaveTextAsync("Connected");
+        await Assertions.Expect(Authorization(alice, "Alice").GetByTestId("authorization-identity")).ToHaveTextAsync("sam@sandbox.test");
+        await Assertions.Expect(Authorization(alice, "Bob").GetByTestId("authorization-identity")).ToHaveTextAsync("riley@sandbox.test");
         await ShootLightAndDarkAsync(alice, "connections-11-details-two-authorizations");
 
         await bob.GotoAsync("/connections/team_sheets");
