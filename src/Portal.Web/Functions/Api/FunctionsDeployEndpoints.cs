@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Portal.Web.Functions.Api;
 
@@ -97,7 +98,7 @@ internal static class FunctionsDeployEndpoints
         return result.Succeeded ? Results.NoContent() : Results.Problem(detail: result.Error, statusCode: 409);
     }
 
-    private static async Task<IResult> ListRunsAsync(string apiName, int? page, int? perPage, ClaimsPrincipal user, IFunctionService service, CancellationToken ct)
+    private static async Task<IResult> ListRunsAsync(string apiName, int? page, [FromQuery(Name = "per_page")] int? perPage, ClaimsPrincipal user, IFunctionService service, CancellationToken ct)
     {
         if (await service.GetAsync(apiName, ct) is not { } function)
         {
