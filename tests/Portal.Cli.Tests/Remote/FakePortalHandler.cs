@@ -57,6 +57,11 @@ internal sealed class FakePortalHandler(string token) : HttpMessageHandler
             return Json(404, new JsonObject { ["code"] = "error", ["details"] = new JsonObject { ["message"] = $"There is no function with the API name '{name}'." }, ["message"] = "not found" });
         }
 
+        if (Functions[name].Code.Contains("1 / 0", StringComparison.Ordinal))
+        {
+            return Json(400, new JsonObject { ["code"] = "error", ["details"] = new JsonObject { ["message"] = "division by zero", ["line"] = 2, ["column"] = 7 }, ["message"] = "division by zero" });
+        }
+
         var who = Uri.UnescapeDataString(form.Split('&').FirstOrDefault(p => p.StartsWith("who=", StringComparison.Ordinal))?[4..] ?? "nobody");
         return Json(200, new JsonObject
         {

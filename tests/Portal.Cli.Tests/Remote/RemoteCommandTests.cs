@@ -89,6 +89,21 @@ public sealed class RemoteCommandTests : IDisposable
         Assert.Equal("error: There is no function with the API name 'missing'.\n", error);
     }
 
+    [Fact]
+    public async Task Exec_of_a_failing_function_prints_the_error_like_portal_run()
+    {
+        await RunAsync("login", "--url", "http://portal.test", "--token", Token);
+        var script = Path.Combine(directory, "divide.dg");
+        await File.WriteAllTextAsync(script, "info \"start\";\nx = 1 / 0;");
+        await RunAsync("push", script);
+
+        var (exit, output, error) = await RunAsync("exec", "divide");
+
+        Assert.Equal(ExitCodes.Failed, exit);
+        Assert.Equal("ran on the portal\n", output);
+        Assert.Equal("error: line 2, column 7: division by zero\n", error);
+    }
+
     private string ConfigDirectory => Path.Combine(directory, "config");
 
     private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)

@@ -126,6 +126,7 @@ public sealed class FunctionExecuteApiTests(PortalWebFactory factory) : IClassFi
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("error", json.GetProperty("code").GetString());
         Assert.Equal(2, json.GetProperty("details").GetProperty("line").GetInt32());
+        Assert.True(json.GetProperty("details").GetProperty("column").GetInt32() > 0);
         Assert.Contains("zero", json.GetProperty("details").GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
     }
 

@@ -70,7 +70,8 @@ internal sealed class ExecCommand(RemoteEnvironment environment) : ICliCommand
             await WriteInfoAsync(client, path, null, context);
             var line = details.TryGetProperty("line", out var l) && l.ValueKind == JsonValueKind.Number ? l.GetInt32() : 0;
             var message = details.GetProperty("message").GetString();
-            await context.Error.WriteLineAsync(line > 0 ? $"error: line {line}: {message}" : $"error: {message}");
+            var column = details.TryGetProperty("column", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetInt32() : 0;
+            await context.Error.WriteLineAsync(line > 0 ? $"error: line {line}, column {column}: {message}" : $"error: {message}");
             return ExitCodes.Failed;
         }
 

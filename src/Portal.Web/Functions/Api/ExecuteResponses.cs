@@ -13,11 +13,11 @@ internal static class ExecuteResponses
         "Content-Length", "Transfer-Encoding", "Connection", "Keep-Alive", "Upgrade", "Set-Cookie", "Content-Type",
     };
 
-    public static IResult Error(int status, string message, int? line = null, string? argument = null) => FunctionsApiJson.Json(
+    public static IResult Error(int status, string message, int? line = null, string? argument = null, int? column = null) => FunctionsApiJson.Json(
         new Dictionary<string, object?>
         {
             ["code"] = "error",
-            ["details"] = argument is null ? new Dictionary<string, object?> { ["message"] = message, ["line"] = line } : new Dictionary<string, object?> { ["message"] = message, ["argument"] = argument },
+            ["details"] = argument is null ? new Dictionary<string, object?> { ["message"] = message, ["line"] = line, ["column"] = column } : new Dictionary<string, object?> { ["message"] = message, ["argument"] = argument },
             ["message"] = message,
         },
         status);
@@ -27,7 +27,7 @@ internal static class ExecuteResponses
         if (run.Status != FunctionRunStatus.Succeeded)
         {
             var message = run.ErrorMessage ?? "The function failed without a message; open its run history in the portal for details.";
-            return Error(run.Status == FunctionRunStatus.Cancelled ? 504 : 400, message, run.ErrorLine);
+            return Error(run.Status == FunctionRunStatus.Cancelled ? 504 : 400, message, run.ErrorLine, column: run.ErrorColumn);
         }
 
         using var document = JsonDocument.Parse(run.ReturnValueJson ?? "null");
