@@ -42,13 +42,14 @@ public sealed class RemoteCommandTests : IDisposable
         await File.WriteAllTextAsync(script, "return \"hello \" + who;");
         var pulled = Path.Combine(directory, "pulled.dg");
 
-        var created = await RunAsync("push", script);
+        var created = await RunAsync("push", script, "--argument", "who:text");
         var updated = await RunAsync("push", script, "--api-name", "greet");
         var executed = await RunAsync("exec", "greet", "--arg", "who=Ada");
         var pull = await RunAsync("pull", "greet", "--out", pulled);
 
         Assert.Equal((ExitCodes.Success, "created greet (version 1)\n"), (created.Exit, created.Output));
         Assert.Equal("updated greet (version 2)\n", updated.Output);
+        Assert.Contains("\"arguments\":[{\"name\":\"who\",\"type\":\"text\"}]", portal.Requests.First(r => r.Method == HttpMethod.Post).Body, StringComparison.Ordinal);
         Assert.Equal((ExitCodes.Success, "ran on the portal\nreturn: hello Ada\n"), (executed.Exit, executed.Output));
         Assert.Equal(ExitCodes.Success, pull.Exit);
         Assert.Equal("return \"hello \" + who;", await File.ReadAllTextAsync(pulled));

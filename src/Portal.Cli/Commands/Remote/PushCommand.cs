@@ -3,24 +3,29 @@ using System.Net.Http.Json;
 
 namespace Portal.Cli.Commands.Remote;
 
-/// <summary>portal push FILE.dg [--api-name NAME] — creates the function or saves its code as a new version.</summary>
+/// <summary>portal push FILE.dg [--api-name NAME] [--argument NAME:TYPE]... — creates the function or saves its code (and arguments, when given) as a new version.</summary>
 internal sealed class PushCommand(RemoteEnvironment environment) : ICliCommand
 {
-    private const string Syntax = "portal push FILE.dg [--api-name NAME]";
+    private const string Syntax = "portal push FILE.dg [--api-name NAME] [--argument NAME:TYPE]...";
 
     public string Name => "push";
 
-    public string Usage => "push FILE.dg [--api-name NAME]               deploy a script to the portal as a function";
+    public string Usage => "push FILE.dg [--api-name NAME] [--argument NAME:TYPE]...  deploy a script as a function (types: text, number, decimal, boolean, date, map, list)";
 
     public async Task<int> ExecuteAsync(IReadOnlyList<string> arguments, CliContext context)
     {
         string? file = null, apiName = null;
+        List<object>? declared = null;
         for (var i = 0; i < arguments.Count; i++)
         {
             switch (arguments[i])
             {
                 case "--api-name" when i + 1 < arguments.Count:
                     apiName = arguments[++i];
+                    break;
+                case "--argument" when i + 1 < arguments.Count && arguments[i + 1].IndexOf(':') > 0:
+                    var pair = arguments[++i];
+                    (declared ??= []).Add(new { name = pair[..pair.IndexOf(':')], type = pair[(pair.IndexOf(':') + 1)..].ToLowerInvariant() });
                     break;
                 case var other when !other.StartsWith("--", StringComparison.Ordinal) && file is null:
                     file = other;
@@ -53,8 +58,8 @@ internal sealed class PushCommand(RemoteEnvironment environment) : ICliCommand
 
         var created = existing.StatusCode == HttpStatusCode.NotFound;
         using var response = created
-            ? await client.PostAsJsonAsync("api/v1/functions", new { name = apiName, api_name = apiName, code }, context.CancellationToken)
-            : await client.PutAsJsonAsync($"api/v1/functions/{Uri.EscapeDataString(apiName)}", new { code, message = $"Pushed from {Path.GetFileName(file)}" }, context.CancellationToken);
+            ? await client.PostAsJsonAsync("api/v1/functions", new { name = apiName, api_name = apiName, code, arguments = declared ?? [] }, context.CancellationToken)
+            : await client.PutAsJsonAsync($"api/v1/functions/{Uri.EscapeDataString(apiName)}", new { code, arguments = declared, message = $"Pushed from {Path.GetFileName(file)}" }, context.CancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             return await RemoteErrors.ReportAsync(response, context);
