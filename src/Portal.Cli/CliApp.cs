@@ -1,4 +1,5 @@
 using Portal.Cli.Commands;
+using Portal.Cli.Commands.Remote;
 using Portal.Scripting.Http;
 
 namespace Portal.Cli;
@@ -6,8 +7,11 @@ namespace Portal.Cli;
 /// <summary>Dispatches "portal &lt;command&gt; …" to the matching command.</summary>
 internal sealed class CliApp(IReadOnlyList<ICliCommand> commands, Func<IHttpInvoker> httpFactory)
 {
-    public static CliApp CreateDefault(Func<IHttpInvoker>? httpFactory = null) =>
-        new([new RunCommand(), new CheckCommand()], httpFactory ?? (() => new HttpClientInvoker()));
+    public static CliApp CreateDefault(Func<IHttpInvoker>? httpFactory = null, RemoteEnvironment? remote = null)
+    {
+        remote ??= RemoteEnvironment.Default;
+        return new([new RunCommand(), new CheckCommand(), new LoginCommand(remote), new PushCommand(remote), new PullCommand(remote), new ExecCommand(remote)], httpFactory ?? (() => new HttpClientInvoker()));
+    }
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {

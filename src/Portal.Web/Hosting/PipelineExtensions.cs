@@ -2,6 +2,7 @@ using Microsoft.Extensions.FileProviders;
 using Portal.Connections;
 using Portal.Web.Audit;
 using Portal.Web.Components;
+using Portal.Web.Functions.Api;
 using Portal.Web.Identity;
 using Portal.Web.Security;
 
@@ -36,6 +37,7 @@ internal static class PipelineExtensions
             .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null); // our own CSP says 'none'
         app.MapAdditionalIdentityEndpoints();
         app.MapPortalConnections();
+        app.MapFunctionsApi();
         app.MapAuditExport();
         return app;
     }

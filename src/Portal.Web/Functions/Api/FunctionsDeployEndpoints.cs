@@ -1,0 +1,129 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Portal.Web.Functions.Api;
+
+/// <summary>GET/POST /api/v1/functions, GET/PUT/DELETE /api/v1/functions/{api_name}, GET …/runs — for CI and the CLI.</summary>
+internal static class FunctionsDeployEndpoints
+{
+    private const string ReadOnlyError = "Only Developers and Admins can change functions through the API. Ask an admin for the Developer role.";
+
+    public static void Map(RouteGroupBuilder functions)
+    {
+        functions.MapGet("/", ListAsync);
+        functions.MapPost("/", CreateAsync);
+        functions.MapGet("/{apiName}", GetAsync);
+        functions.MapPut("/{apiName}", UpdateAsync);
+        functions.MapDelete("/{apiName}", DeleteAsync);
+        functions.MapGet("/{apiName}/runs", ListRunsAsync);
+    }
+
+    private static async Task<IResult> ListAsync(ClaimsPrincipal user, IFunctionService service, CancellationToken ct) =>
+        FunctionsApiJson.Json((await service.ListAsync(user, ct)).Select(FunctionApiModel.From).ToList());
+
+    private static async Task<IResult> GetAsync(string apiName, IFunctionService service, CancellationToken ct) =>
+        await service.GetAsync(apiName, ct) is { } function ? FunctionsApiJson.Json(FunctionApiModel.From(function)) : FunctionsApiJson.NotFound(apiName);
+
+    private static async Task<IResult> CreateAsync(HttpRequest request, ClaimsPrincipal user, IFunctionService service, CancellationToken ct)
+    {
+        if (!FunctionPermissions.CanEdit(user))
+        {
+            return Results.Problem(detail: ReadOnlyError, statusCode: 403);
+        }
+
+        if (await FunctionsApiJson.ReadAsync<FunctionWriteRequest>(request) is not { } body)
+        {
+            return FunctionsApiJson.BadBody();
+        }
+
+        var apiName = string.IsNullOrWhiteSpace(body.ApiName) ? FunctionApiNames.Derive(body.Name) : body.ApiName.Trim();
+        if (CompileErrors(body.Code) is { } compileErrors)
+        {
+            return compileErrors;
+        }
+
+        if (FunctionApiNames.FormatError(apiName) is null && await service.GetAsync(apiName, ct) is not null)
+        {
+            return Results.Problem(detail: $"A function with the API name {apiName} already exists. Update it with PUT /api/v1/functions/{apiName} or choose another API name.", statusCode: 409);
+        }
+
+        var result = await service.CreateAsync(user, new FunctionDraft(body.Name ?? string.Empty, apiName, body.Description, body.Arguments ?? [], body.Code), ct);
+        return result.Succeeded
+            ? FunctionsApiJson.Json(FunctionApiModel.From(result.Function!), 201)
+            : Results.Problem(detail: result.Error, statusCode: 400);
+    }
+
+    private static async Task<IResult> UpdateAsync(string apiName, HttpRequest request, ClaimsPrincipal user, IFunctionService service, CancellationToken ct)
+    {
+        if (!FunctionPermissions.CanEdit(user))
+        {
+            return Results.Problem(detail: ReadOnlyError, statusCode: 403);
+        }
+
+        if (await FunctionsApiJson.ReadAsync<FunctionWriteRequest>(request) is not { Code: not null } body)
+        {
+            return Results.Problem(detail: "Send a JSON body with at least \"code\" (and optionally \"arguments\" and \"message\").", statusCode: 400);
+        }
+
+        if (await service.GetAsync(apiName, ct) is not { } existing)
+        {
+            return FunctionsApiJson.NotFound(apiName);
+        }
+
+        if (CompileErrors(body.Code) is { } compileErrors)
+        {
+            return compileErrors;
+        }
+
+        // The API deploys the caller's copy as the newest version: last writer wins, every save is kept as a version.
+        var result = await service.UpdateAsync(user, existing.Id, body.Code, body.Arguments ?? existing.Arguments, existing.ConcurrencyStamp, body.Message ?? "Saved through the API", ct);
+        return result.Succeeded
+            ? FunctionsApiJson.Json(FunctionApiModel.From(result.Function!))
+            : Results.Problem(detail: result.Error, statusCode: 409);
+    }
+
+    private static async Task<IResult> DeleteAsync(string apiName, ClaimsPrincipal user, IFunctionService service, CancellationToken ct)
+    {
+        if (!FunctionPermissions.CanEdit(user))
+        {
+            return Results.Problem(detail: ReadOnlyError, statusCode: 403);
+        }
+
+        if (await service.GetAsync(apiName, ct) is not { } existing)
+        {
+            return FunctionsApiJson.NotFound(apiName);
+        }
+
+        var result = await service.DeleteAsync(user, existing.Id, ct);
+        return result.Succeeded ? Results.NoContent() : Results.Problem(detail: result.Error, statusCode: 409);
+    }
+
+    private static async Task<IResult> ListRunsAsync(string apiName, int? page, [FromQuery(Name = "per_page")] int? perPage, ClaimsPrincipal user, IFunctionService service, CancellationToken ct)
+    {
+        if (await service.GetAsync(apiName, ct) is not { } function)
+        {
+            return FunctionsApiJson.NotFound(apiName);
+        }
+
+        var size = Math.Clamp(perPage ?? 50, 1, 200);
+        var number = Math.Max(page ?? 1, 1);
+        var runs = await service.ListRunsAsync(user, function.Id, ct);
+        var items = runs.Skip((number - 1) * size).Take(size).Select(FunctionRunApiModel.From).ToList();
+        return FunctionsApiJson.Json(new { Page = number, PerPage = size, Total = runs.Count, MoreRecords = number * size < runs.Count, Runs = items });
+    }
+
+    /// <summary>Code that does not compile is rejected before it becomes a version, with the editor's markers.</summary>
+    private static IResult? CompileErrors(string? code)
+    {
+        var markers = FunctionDiagnostics.Analyze(code ?? string.Empty);
+        return markers.Count == 0
+            ? null
+            : Results.Problem(
+                detail: $"The code has {markers.Count} compile error(s); fix them (see diagnostics) and deploy again.",
+                statusCode: 422,
+                extensions: new Dictionary<string, object?>
+                {
+                    ["diagnostics"] = markers.Select(m => new { line = m.StartLineNumber, column = m.StartColumn, end_line = m.EndLineNumber, end_column = m.EndColumn, message = m.Message }).ToList(),
+                });
+    }
+}
