@@ -38,7 +38,7 @@ public sealed class ConnectionsFlowTests(BrowserFixture browser) : IClassFixture
         await SignInAtSandboxAsync(popup, "sam@sandbox.test", "connections-04-sandbox-login", "connections-05-sandbox-consent");
         await Assertions.Expect(alice.GetByTestId("wizard-connected")).ToBeVisibleAsync();
         await Assertions.Expect(alice.GetByTestId("snippet")).ToContainTextAsync("connection: \"team_sheets\"");
-        await Assertions.Expect(alice.GetByTestId("open-in-editor")).ToHaveAttributeAsync("href", "/functions/new?connection=team_sheets");
+        await Assertions.Expect(alice.GetByTestId("open-in-editor")).ToHaveAttributeAsync("href", "/functions?create=1&connection=team_sheets");
         await ShootLightAndDarkAsync(alice, "connections-06-connected");
 
         await alice.GetByTestId("view-connection").ClickAsync();

@@ -5,6 +5,7 @@ using Portal.Scripting.Tests.Support;
 
 namespace Portal.Scripting.Tests.Limits;
 
+[Collection(TimingCollection.Name)]
 public sealed class LimitTests
 {
     private const string RunawayLoops = """

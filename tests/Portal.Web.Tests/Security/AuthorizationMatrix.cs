@@ -104,6 +104,13 @@ public static class AuthorizationMatrix
         new("DELETE", "/api/v1/connections/{link}", MatrixAccess.Token, $"/api/v1/connections/{MissingLink}"),
         new("POST", "/api/v1/connections/{link}/authorize", MatrixAccess.Token, $"/api/v1/connections/{MissingLink}/authorize"),
         new("POST", "/api/v1/connections/{link}/revoke", MatrixAccess.Token, $"/api/v1/connections/{MissingLink}/revoke"),
+        new("GET", "/api/v1/functions/", MatrixAccess.Token, "/api/v1/functions/"),
+        new("POST", "/api/v1/functions/", MatrixAccess.TokenDeveloper, "/api/v1/functions/"),
+        new("GET", "/api/v1/functions/{apiName}", MatrixAccess.Token, "/api/v1/functions/matrix_missing_fn"),
+        new("PUT", "/api/v1/functions/{apiName}", MatrixAccess.TokenDeveloper, "/api/v1/functions/matrix_missing_fn"),
+        new("DELETE", "/api/v1/functions/{apiName}", MatrixAccess.TokenDeveloper, "/api/v1/functions/matrix_missing_fn"),
+        new("GET", "/api/v1/functions/{apiName}/runs", MatrixAccess.Token, "/api/v1/functions/matrix_missing_fn/runs"),
+        new("GET,POST", "/api/v1/functions/{apiName}/actions/execute", MatrixAccess.Token, "/api/v1/functions/matrix_missing_fn/actions/execute"),
     ];
 
     /// <summary>Every (row, caller) pair, for the theory.</summary>
