@@ -175,8 +175,7 @@ internal sealed class CriteriaParser
         SkipSpaces();
         if (position + connector.Length <= text.Length
             && string.Compare(text, position, connector, 0, connector.Length, StringComparison.OrdinalIgnoreCase) == 0
-            && position + connector.Length < text.Length
-            && text[position + connector.Length] is '(' or ' ')
+            && (position + connector.Length == text.Length || text[position + connector.Length] is '(' or ' '))
         {
             position += connector.Length;
             return true;
