@@ -36,6 +36,9 @@ public sealed class CrmWritingTests(SandboxFixture sandbox) : IClassFixture<Sand
         Assert.Equal("COBOL", lead.GetProperty("Favourite_Language").GetString());
         Assert.Equal("riley@sandbox.test", lead.GetProperty("Owner").GetProperty("email").GetString());
         Assert.Equal(details.GetProperty("Created_Time").GetString(), lead.GetProperty("Created_Time").GetString());
+        var snapshot = Assert.Single(await sandbox.Instance.GetCrmRecordsAsync("leads"), r => r.Id == details.GetProperty("id").GetString());
+        Assert.Equal("riley@sandbox.test", snapshot.CreatedByEmail);
+        Assert.Contains("\"Favourite_Language\":\"COBOL\"", snapshot.FieldsJson);
     }
 
     [Fact]
