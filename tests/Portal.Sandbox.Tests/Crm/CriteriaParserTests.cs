@@ -55,6 +55,8 @@ public sealed class CriteriaParserTests
     [InlineData("(Created_Time:less_than:2026-10-01T09:00:00-01:00)", true)]
     [InlineData("(Account_Name:equals:Analytical Engines Ltd)", true)]
     [InlineData("(Account_Name:equals:5843104000000410001)", true)]
+    [InlineData("(Account_Name.id:equals:5843104000000410001)", true)]
+    [InlineData("(Account_Name.id:equals:Analytical Engines Ltd)", false)]
     [InlineData("(id:equals:5843104000000440002)", false)]
     [InlineData("(Company:equals:Analytical Engines \\(UK\\))", true)]
     [InlineData("(Missing_Field:equals:x)", false)]

@@ -173,6 +173,17 @@ public sealed class CrmWritingTests(SandboxFixture sandbox) : IClassFixture<Sand
     }
 
     [Fact]
+    public async Task Concurrent_creates_get_distinct_ids()
+    {
+        using var sam = await CrmCalls.ForUserAsync(sandbox, "sam@sandbox.test");
+
+        var ids = await Task.WhenAll(Enumerable.Range(1, 8).Select(i => sam.CreateAsync("Leads", new { Last_Name = $"Parallel {i}" })));
+
+        Assert.Equal(8, ids.Distinct().Count());
+        Assert.All(ids, id => Assert.True(long.Parse(id, System.Globalization.CultureInfo.InvariantCulture) >= 5843104000000500001));
+    }
+
+    [Fact]
     public async Task Records_persist_across_a_restart_and_the_demo_data_is_not_seeded_twice()
     {
         using var sam = await CrmCalls.ForUserAsync(sandbox, "sam@sandbox.test");

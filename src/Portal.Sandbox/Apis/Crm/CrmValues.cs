@@ -10,10 +10,14 @@ internal static class CrmValues
     /// <summary>The texts a field offers to a comparison; a lookup or user offers its name, id and email.</summary>
     public static IReadOnlyList<string> Candidates(JsonObject record, string field)
     {
-        var node = record.TryGetPropertyValue(field, out var exact)
-            ? exact
-            : record.FirstOrDefault(pair => string.Equals(pair.Key, field, StringComparison.OrdinalIgnoreCase)).Value;
-        return node switch
+        var dot = field.IndexOf('.', StringComparison.Ordinal);
+        if (dot > 0 && Property(record, field[..dot]) is JsonObject inner)
+        {
+            // Zoho's "Owner.id" / "Account_Name.name" style picks one part of a lookup.
+            return Candidates(inner, field[(dot + 1)..]);
+        }
+
+        return Property(record, field) switch
         {
             JsonValue value => Text(value) is { } text ? [text] : [],
             JsonObject lookup => [.. new[] { "name", "id", "email" }
@@ -62,4 +66,9 @@ internal static class CrmValues
         && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
             ? instant
             : null;
+
+    private static JsonNode? Property(JsonObject record, string name) =>
+        record.TryGetPropertyValue(name, out var exact)
+            ? exact
+            : record.FirstOrDefault(pair => string.Equals(pair.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 }
