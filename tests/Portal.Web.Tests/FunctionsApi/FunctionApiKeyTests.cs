@@ -159,4 +159,25 @@ public sealed class FunctionApiKeyTests(PortalWebFactory factory) : IClassFixtur
         Assert.Equal([FunctionAuditActions.ApiKeyEnabled, FunctionAuditActions.ApiKeyRegenerated, FunctionAuditActions.ApiKeyDisabled], events.Select(e => e.Action));
         Assert.Equal([FunctionsApiClient.Alice, PortalWebFactory.AdminEmail, FunctionsApiClient.Alice], events.Select(e => e.ActorEmail));
     }
+
+    [Fact]
+    public async Task The_runs_api_names_the_origin_of_editor_token_and_api_key_runs()
+    {
+        using var alice = await FunctionsApiClient.ForAsync(factory, FunctionsApiClient.Alice);
+        var apiName = await FunctionsApiClient.DeployAsync(alice, "return 1;");
+        var key = await FunctionsApiClient.EnableKeyAsync(factory, apiName);
+        using var caller = FunctionsApiClient.WithKey(factory, key);
+        var principal = await FunctionsApiClient.PrincipalAsync(factory, FunctionsApiClient.Alice);
+        using (var scope = factory.Services.CreateScope())
+        {
+            var function = await scope.ServiceProvider.GetRequiredService<IFunctionService>().GetAsync(principal, apiName);
+            await scope.ServiceProvider.GetRequiredService<IFunctionRunner>().RunAsync(new FunctionRunRequest { FunctionId = function!.Id }, principal, FunctionRunOrigin.Editor);
+        }
+
+        await alice.PostAsync(FunctionsApiClient.Execute(apiName), null);
+        await caller.PostAsync(FunctionsApiClient.Execute(apiName), null);
+        var runs = await alice.GetFromJsonAsync<JsonElement>($"/api/v1/functions/{apiName}/runs");
+
+        Assert.Equal(["api_key", "token", "editor"], runs.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("origin").GetString()));
+    }
 }
