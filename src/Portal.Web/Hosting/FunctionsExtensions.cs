@@ -17,6 +17,9 @@ internal static class FunctionsExtensions
         services.AddScoped<IFunctionRunner, FunctionRunner>();
         services.AddScoped<FunctionApiKeyService>();
 
+        // "Request starting/finished" lines carry the query string, where a function API key may travel (?zapikey=, SEC-20).
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+
         // Execute accepts a personal access token or the function's own API key; the token's challenge runs first.
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, FunctionApiKeyAuthenticationHandler>(FunctionApiKeyDefaults.Scheme, null);
