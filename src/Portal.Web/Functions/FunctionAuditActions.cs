@@ -7,4 +7,8 @@ public static class FunctionAuditActions
     public const string Restored = "function.restored";
     public const string Deleted = "function.deleted";
     public const string Run = "function.run";
+    public const string VisibilityChanged = "function.visibility_changed";
+    public const string ApiKeyEnabled = "function.api_key_enabled";
+    public const string ApiKeyRegenerated = "function.api_key_regenerated";
+    public const string ApiKeyDisabled = "function.api_key_disabled";
 }

@@ -11,4 +11,5 @@ public sealed record FunctionDetails(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     Guid ConcurrencyStamp,
-    int LatestVersion);
+    int LatestVersion,
+    FunctionVisibility Visibility = FunctionVisibility.Shared);

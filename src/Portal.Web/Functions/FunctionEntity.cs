@@ -23,6 +23,19 @@ public sealed class FunctionEntity
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    public FunctionVisibility Visibility { get; set; } = FunctionVisibility.Shared;
+
+    /// <summary>SHA-256 (hex) of the function's API key; null while no key is enabled (SEC-21).</summary>
+    public string? ApiKeyHash { get; set; }
+
+    /// <summary>The key's first characters, so its owner can recognise it without it being stored.</summary>
+    public string? ApiKeyPrefix { get; set; }
+
+    /// <summary>The user who enabled the key; key calls run as this user.</summary>
+    public string? ApiKeyUserId { get; set; }
+
+    public DateTimeOffset? ApiKeyCreatedAt { get; set; }
+
     /// <summary>Changes on every save so two editors cannot silently overwrite each other.</summary>
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 }

@@ -18,7 +18,7 @@ internal static class FunctionMapping
     public static string WriteTrace(IReadOnlyList<HttpTraceEntry> trace) => JsonSerializer.Serialize(trace, Json);
 
     public static FunctionDetails ToDetails(FunctionEntity f, int latestVersion) => new(
-        f.Id, f.Name, f.ApiName, f.Description, ReadArguments(f.ArgumentsJson), f.Code, f.OwnerUserId, f.CreatedAt, f.UpdatedAt, f.ConcurrencyStamp, latestVersion);
+        f.Id, f.Name, f.ApiName, f.Description, ReadArguments(f.ArgumentsJson), f.Code, f.OwnerUserId, f.CreatedAt, f.UpdatedAt, f.ConcurrencyStamp, latestVersion, f.Visibility);
 
     public static FunctionVersionSummary ToSummary(FunctionVersionEntity v) =>
         new(v.Number, v.SavedAt, v.SavedByEmail, v.Message, v.Code, ReadArguments(v.ArgumentsJson));

@@ -48,7 +48,7 @@ internal sealed class FunctionRunner(
             AdminUser = await FirstAdminEmailAsync(CancellationToken.None),
             TimeProvider = time,
             Http = httpFactory.CreateFor(user),
-            Functions = resolver,
+            Functions = resolver is SavedFunctionResolver saved ? saved.For(user) : resolver,
         };
 
         RunResult result;
@@ -103,6 +103,10 @@ internal sealed class FunctionRunner(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var function = await db.Functions.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct)
             ?? throw new InvalidOperationException("This function no longer exists. Go back to the functions list and refresh it.");
+        if (!FunctionPermissions.CanSee(user, function.OwnerUserId, function.Visibility))
+        {
+            throw new UnauthorizedAccessException("This function is private to its owner. Ask them to share it.");
+        }
 
         // Only people who may edit can run code that differs from what is saved.
         var code = request.Code is not null && FunctionPermissions.CanEdit(user) ? request.Code : function.Code;

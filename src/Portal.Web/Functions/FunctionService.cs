@@ -14,7 +14,7 @@ internal sealed class FunctionService(IDbContextFactory<PortalDbContext> dbFacto
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var runs = VisibleRuns(db, user);
-        var rows = await db.Functions.AsNoTracking()
+        var rows = await VisibleFunctions(db, user)
             .Select(f => new
             {
                 Function = f,
@@ -25,15 +25,39 @@ internal sealed class FunctionService(IDbContextFactory<PortalDbContext> dbFacto
             .OrderBy(x => x.Function.Name, StringComparer.OrdinalIgnoreCase)
             .Select(x => new FunctionSummary(
                 x.Function.Id, x.Function.Name, x.Function.ApiName, x.Function.Description, FunctionMapping.ReadArguments(x.Function.ArgumentsJson),
-                x.Function.UpdatedAt, x.Last?.Status, x.Last?.StartedAt))
+                x.Function.UpdatedAt, x.Last?.Status, x.Last?.StartedAt, x.Function.Visibility))
             .ToList();
     }
 
-    public async Task<FunctionDetails?> GetAsync(string apiName, CancellationToken ct = default)
+    public async Task<FunctionDetails?> GetAsync(ClaimsPrincipal user, string apiName, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var function = await db.Functions.AsNoTracking().FirstOrDefaultAsync(f => f.ApiName == apiName, ct);
+        var function = await VisibleFunctions(db, user).FirstOrDefaultAsync(f => f.ApiName == apiName, ct);
         return function is null ? null : FunctionMapping.ToDetails(function, await LatestVersionAsync(db, function.Id, ct));
+    }
+
+    public async Task<FunctionResult> SetVisibilityAsync(ClaimsPrincipal user, int functionId, FunctionVisibility visibility, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entity = await VisibleFunctions(db, user).AsTracking().FirstOrDefaultAsync(f => f.Id == functionId, ct);
+        if (entity is null)
+        {
+            return FunctionResult.Fail(GoneError);
+        }
+
+        if (!FunctionPermissions.CanManage(user, entity.OwnerUserId))
+        {
+            return FunctionResult.Fail("Only the function's owner or an Admin can change who sees it. Ask them to change it.");
+        }
+
+        if (entity.Visibility != visibility)
+        {
+            entity.Visibility = visibility;
+            await db.SaveChangesAsync(ct);
+            await audit.RecordAsync(AuditActor.From(user), FunctionAuditActions.VisibilityChanged, "function", entity.ApiName, visibility.ToString(), ct);
+        }
+
+        return FunctionResult.Ok(FunctionMapping.ToDetails(entity, await LatestVersionAsync(db, entity.Id, ct)));
     }
 
     public async Task<string?> ValidateApiNameAsync(string apiName, int? exceptFunctionId = null, CancellationToken ct = default)
@@ -81,6 +105,7 @@ internal sealed class FunctionService(IDbContextFactory<PortalDbContext> dbFacto
             ArgumentsJson = FunctionMapping.WriteArguments(draft.Arguments),
             Code = draft.Code ?? StarterCode(draft),
             OwnerUserId = FunctionPermissions.UserId(user),
+            Visibility = draft.Visibility,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -112,7 +137,7 @@ internal sealed class FunctionService(IDbContextFactory<PortalDbContext> dbFacto
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var entity = await db.Functions.FirstOrDefaultAsync(f => f.Id == functionId, ct);
+        var entity = await VisibleFunctions(db, user).AsTracking().FirstOrDefaultAsync(f => f.Id == functionId, ct);
         if (entity is null)
         {
             return FunctionResult.Fail(GoneError);
@@ -146,7 +171,7 @@ internal sealed class FunctionService(IDbContextFactory<PortalDbContext> dbFacto
         FunctionEntity? source;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            source = await db.Functions.AsNoTracking().FirstOrDefaultAsync(f => f.Id == functionId, ct);
+            source = await VisibleFunctions(db, user).FirstOrDefaultAsync(f => f.Id == functionId, ct);
         }
 
         if (source is null)
@@ -167,7 +192,7 @@ internal sealed class FunctionService(IDbContextFactory<PortalDbContext> dbFacto
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var entity = await db.Functions.FirstOrDefaultAsync(f => f.Id == functionId, ct);
+        var entity = await VisibleFunctions(db, user).AsTracking().FirstOrDefaultAsync(f => f.Id == functionId, ct);
         if (entity is null)
         {
             return FunctionResult.Fail(GoneError);
@@ -241,6 +266,15 @@ internal sealed class FunctionService(IDbContextFactory<PortalDbContext> dbFacto
         }
 
         return null;
+    }
+
+    /// <summary>Shared functions, plus private ones the caller owns; Admins see all (see <see cref="FunctionPermissions.CanSee"/>).</summary>
+    private static IQueryable<FunctionEntity> VisibleFunctions(PortalDbContext db, ClaimsPrincipal user)
+    {
+        var userId = FunctionPermissions.UserId(user);
+        return FunctionPermissions.SeesAllFunctions(user)
+            ? db.Functions.AsNoTracking()
+            : db.Functions.AsNoTracking().Where(f => f.Visibility == FunctionVisibility.Shared || f.OwnerUserId == userId);
     }
 
     private static IQueryable<FunctionRunEntity> VisibleRuns(PortalDbContext db, ClaimsPrincipal user)

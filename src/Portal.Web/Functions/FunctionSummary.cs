@@ -9,4 +9,5 @@ public sealed record FunctionSummary(
     IReadOnlyList<FunctionArgument> Arguments,
     DateTimeOffset UpdatedAt,
     FunctionRunStatus? LastRunStatus,
-    DateTimeOffset? LastRunAt);
+    DateTimeOffset? LastRunAt,
+    FunctionVisibility Visibility = FunctionVisibility.Shared);

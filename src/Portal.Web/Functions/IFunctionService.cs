@@ -7,7 +7,11 @@ public interface IFunctionService
 {
     Task<IReadOnlyList<FunctionSummary>> ListAsync(ClaimsPrincipal user, CancellationToken ct = default);
 
-    Task<FunctionDetails?> GetAsync(string apiName, CancellationToken ct = default);
+    /// <summary>The function if <paramref name="user"/> may see it; another user's private function is null, exactly like a missing one.</summary>
+    Task<FunctionDetails?> GetAsync(ClaimsPrincipal user, string apiName, CancellationToken ct = default);
+
+    /// <summary>Shared or private; only the owner or an Admin may change it.</summary>
+    Task<FunctionResult> SetVisibilityAsync(ClaimsPrincipal user, int functionId, FunctionVisibility visibility, CancellationToken ct = default);
 
     /// <summary>Null when <paramref name="apiName"/> is well-formed and free; otherwise what is wrong.</summary>
     Task<string?> ValidateApiNameAsync(string apiName, int? exceptFunctionId = null, CancellationToken ct = default);

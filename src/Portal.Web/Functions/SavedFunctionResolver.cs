@@ -1,24 +1,36 @@
 using System.Collections.Concurrent;
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Scripting;
 using Portal.Web.Data;
 
 namespace Portal.Web.Functions;
 
-/// <summary>standalone.api_name(…) → the saved function's current code; compiled once per saved revision.</summary>
+/// <summary>
+/// standalone.api_name(…) → the saved function's current code; compiled once per saved revision.
+/// Without a user only shared functions resolve; <see cref="For"/> adds the private ones that user may see.
+/// </summary>
 internal sealed class SavedFunctionResolver(IDbContextFactory<PortalDbContext> dbFactory) : IFunctionResolver
 {
     private static readonly ConcurrentDictionary<(int Id, Guid Stamp), ResolvedFunction> Cache = new();
 
-    public async ValueTask<ResolvedFunction?> ResolveAsync(string apiName, CancellationToken cancellationToken)
+    public ValueTask<ResolvedFunction?> ResolveAsync(string apiName, CancellationToken cancellationToken) =>
+        ResolveAsync(apiName, null, cancellationToken);
+
+    /// <summary>A resolver for one run, seeing what <paramref name="user"/> may see.</summary>
+    public IFunctionResolver For(ClaimsPrincipal user) => new UserResolver(this, user);
+
+    private async ValueTask<ResolvedFunction?> ResolveAsync(string apiName, ClaimsPrincipal? user, CancellationToken cancellationToken)
     {
         var normalized = apiName.ToLowerInvariant();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var function = await db.Functions.AsNoTracking()
             .Where(f => f.ApiName == normalized)
-            .Select(f => new { f.Id, f.ConcurrencyStamp, f.Code, f.ArgumentsJson })
+            .Select(f => new { f.Id, f.ConcurrencyStamp, f.Code, f.ArgumentsJson, f.OwnerUserId, f.Visibility })
             .FirstOrDefaultAsync(cancellationToken);
-        if (function is null)
+
+        // Another user's private function is "no such function", exactly like a missing one.
+        if (function is null || (function.Visibility != FunctionVisibility.Shared && (user is null || !FunctionPermissions.CanSee(user, function.OwnerUserId, function.Visibility))))
         {
             return null;
         }
@@ -31,5 +43,11 @@ internal sealed class SavedFunctionResolver(IDbContextFactory<PortalDbContext> d
         return Cache.GetOrAdd((function.Id, function.ConcurrencyStamp), _ => new ResolvedFunction(
             ScriptEngine.Compile(function.Code),
             [.. FunctionMapping.ReadArguments(function.ArgumentsJson).Select(a => a.Name)]));
+    }
+
+    private sealed class UserResolver(SavedFunctionResolver inner, ClaimsPrincipal user) : IFunctionResolver
+    {
+        public ValueTask<ResolvedFunction?> ResolveAsync(string apiName, CancellationToken cancellationToken) =>
+            inner.ResolveAsync(apiName, user, cancellationToken);
     }
 }

@@ -1,7 +1,10 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Portal.Connections;
 using Portal.Scripting;
 using Portal.Web.Functions;
+using Portal.Web.Functions.Api;
 
 namespace Portal.Web.Hosting;
 
@@ -12,6 +15,18 @@ internal static class FunctionsExtensions
         var services = builder.Services;
         services.AddScoped<IFunctionService, FunctionService>();
         services.AddScoped<IFunctionRunner, FunctionRunner>();
+        services.AddScoped<FunctionApiKeyService>();
+
+        // "Request starting/finished" lines carry the query string, where a function API key may travel (?zapikey=, SEC-20).
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+
+        // Execute accepts a personal access token or the function's own API key; the token's challenge runs first.
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, FunctionApiKeyAuthenticationHandler>(FunctionApiKeyDefaults.Scheme, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(FunctionApiKeyDefaults.ExecutePolicy, p => p
+                .AddAuthenticationSchemes(ConnectionsPolicies.PersonalAccessTokenScheme, FunctionApiKeyDefaults.Scheme)
+                .RequireAuthenticatedUser());
         services.AddSingleton<IFunctionResolver, SavedFunctionResolver>();
         services.AddSingleton<FunctionRunPruner>();
         services.AddSingleton(sp => new FunctionRunGate(sp.GetRequiredService<TimeProvider>()));

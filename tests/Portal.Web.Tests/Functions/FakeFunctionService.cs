@@ -21,8 +21,17 @@ public sealed class FakeFunctionService : IFunctionService
 
     public FunctionDetails? Details { get; set; }
 
-    public Task<FunctionDetails?> GetAsync(string apiName, CancellationToken ct = default) =>
+    public Task<FunctionDetails?> GetAsync(ClaimsPrincipal user, string apiName, CancellationToken ct = default) =>
         Task.FromResult(Details?.ApiName == apiName ? Details : null);
+
+    public List<FunctionVisibility> VisibilityChanges { get; } = [];
+
+    public Task<FunctionResult> SetVisibilityAsync(ClaimsPrincipal user, int functionId, FunctionVisibility visibility, CancellationToken ct = default)
+    {
+        VisibilityChanges.Add(visibility);
+        Details = Details! with { Visibility = visibility };
+        return Task.FromResult(FunctionResult.Ok(Details));
+    }
 
     public Task<string?> ValidateApiNameAsync(string apiName, int? exceptFunctionId = null, CancellationToken ct = default) =>
         Task.FromResult(FunctionApiNames.FormatError(apiName) ?? (TakenApiNames.Contains(apiName) ? $"A function with the API name {apiName} already exists. Choose another API name." : null));

@@ -27,6 +27,8 @@ public sealed class FunctionEditorPageTests : PortalComponentTestContext
         Services.AddSingleton<IConnectionDirectory, EmptyConnectionDirectory>();
         Services.AddSingleton(database.Factory);
         Services.AddScoped<UserPreferences>();
+        Services.AddSingleton(new FunctionApiKeyService(database.Factory, database.Audit, database.Time));
+        Services.AddOptions();
         auth = AddAuthorization();
         auth.SetAuthorized("alice@test.local").SetRoles(Roles.Developer);
         JSInterop.Setup<string>("blazorMonaco.editor.getValue", _ => true).SetResult("return a * 2;");
@@ -49,6 +51,19 @@ public sealed class FunctionEditorPageTests : PortalComponentTestContext
         Assert.NotEmpty(page.FindAll("[data-testid=save-function]"));
         Assert.NotEmpty(page.FindAll("[data-testid=insert-invokeurl]"));
         Assert.Contains("standalone.sum()", page.Find("[data-testid=editor-api-name]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_rest_api_tab_shows_this_functions_execute_url()
+    {
+        RenderDialogHost();
+        var page = Render<FunctionEditorPage>(p => p.Add(x => x.ApiName, "sum"));
+        page.WaitForElement("#function-code");
+
+        page.FindAll(".mud-tab").Single(t => t.TextContent.Trim() == "REST API").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("http://localhost/api/v1/functions/sum/actions/execute", page.Find("[data-testid=token-url-text]").TextContent));
+        Assert.Contains("Shared", page.Find("[data-testid=visibility]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class FunctionsPageTests : PortalComponentTestContext
         auth = AddAuthorization();
         auth.SetAuthorized("alice@test.local").SetRoles(Roles.Developer);
         service.Functions.Add(new FunctionSummary(1, "Append row", "append_row", "Adds a row to the team sheet", [new("sheet", "text"), new("values", "list")], DateTimeOffset.UnixEpoch, FunctionRunStatus.Failed, DateTimeOffset.UnixEpoch));
-        service.Functions.Add(new FunctionSummary(2, "Greet", "greet", null, [], DateTimeOffset.UnixEpoch, null, null));
+        service.Functions.Add(new FunctionSummary(2, "Greet", "greet", null, [], DateTimeOffset.UnixEpoch, null, null, FunctionVisibility.Private));
     }
 
     [Fact]
@@ -33,6 +33,7 @@ public sealed class FunctionsPageTests : PortalComponentTestContext
         page.WaitForAssertion(() => Assert.Equal(["append_row", "greet"], page.FindAll("[data-testid=function-api-name]").Select(e => e.TextContent)));
         Assert.Contains("sheet: text", page.Markup, StringComparison.Ordinal);
         Assert.Equal(["Failed", "never run"], page.FindAll("[data-testid=run-status]").Select(e => e.TextContent.Trim()));
+        Assert.Single(page.FindAll("[data-testid=function-private]"));
     }
 
     [Fact]

@@ -164,9 +164,9 @@ public sealed class FunctionExecuteApiTests(PortalWebFactory factory) : IClassFi
         Assert.Equal("ok", row.GetProperty("output").GetString());
         using var scope = factory.Services.CreateScope();
         var service = scope.ServiceProvider.GetRequiredService<IFunctionService>();
-        var function = await service.GetAsync(apiName);
         var admin = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
             [new(System.Security.Claims.ClaimTypes.NameIdentifier, "admin"), new(System.Security.Claims.ClaimTypes.Role, Portal.Web.Identity.Roles.Admin)], "test"));
+        var function = await service.GetAsync(admin, apiName);
         var stored = Assert.Single(await service.ListRunsAsync(admin, function!.Id));
         Assert.Equal(FunctionRunOrigin.Token, stored.Origin);
         Assert.Equal(await FunctionsApiClient.UserIdAsync(factory, FunctionsApiClient.Bob), stored.UserId);

@@ -6,7 +6,7 @@ using Portal.Web.Tests.Infrastructure;
 namespace Portal.Web.Tests.Security;
 
 /// <summary>The portal with its Sandbox, whose weather API accepts only the canary key, logging everything at Trace into memory.</summary>
-public sealed class CanaryPortalWebFactory : PortalWebFactory
+public class CanaryPortalWebFactory : PortalWebFactory
 {
     public static readonly string Canary = "cnry" + Guid.NewGuid().ToString("N");
 

@@ -15,6 +15,13 @@ internal sealed class FunctionEntityConfiguration : IEntityTypeConfiguration<Fun
         builder.Property(f => f.ArgumentsJson).HasMaxLength(8000);
         builder.Property(f => f.OwnerUserId).HasMaxLength(450);
         builder.Property(f => f.ConcurrencyStamp).IsConcurrencyToken();
+        builder.Property(f => f.Visibility).HasConversion<string>().HasMaxLength(20);
+        builder.Property(f => f.ApiKeyHash).HasMaxLength(64);
+        builder.Property(f => f.ApiKeyPrefix).HasMaxLength(16);
+        builder.Property(f => f.ApiKeyUserId).HasMaxLength(450);
         builder.HasIndex(f => f.ApiName).IsUnique();
+
+        // Key calls find their function by hash: an index lookup instead of comparing secrets.
+        builder.HasIndex(f => f.ApiKeyHash).IsUnique();
     }
 }

@@ -1,21 +1,30 @@
-using System.Security.Claims;
+using System.Globalization;
 
 namespace Portal.Web.Functions.Api;
 
-/// <summary>GET|POST /api/v1/functions/{api_name}/actions/execute — runs the saved function as the token's user (origin Token).</summary>
+/// <summary>
+/// GET|POST /api/v1/functions/{api_name}/actions/execute — runs the saved function as the token's user (origin Token)
+/// or as the user who enabled the function's API key (origin ApiKey).
+/// </summary>
 internal static class FunctionExecuteEndpoint
 {
-    public static void Map(RouteGroupBuilder functions, ExecuteRateLimiter limiter)
+    public static void Map(RouteGroupBuilder functions, ExecuteRateLimiter userLimiter, ExecuteRateLimiter keyLimiter)
     {
         functions.MapMethods("/{apiName}/actions/execute", [HttpMethods.Get, HttpMethods.Post], (string apiName, HttpContext context, IFunctionService service, IFunctionRunner runner) =>
-            ExecuteAsync(apiName, context, service, runner, limiter));
+            ExecuteAsync(apiName, context, service, runner, userLimiter, keyLimiter));
     }
 
-    private static async Task<IResult> ExecuteAsync(string apiName, HttpContext context, IFunctionService service, IFunctionRunner runner, ExecuteRateLimiter limiter)
+    private static async Task<IResult> ExecuteAsync(string apiName, HttpContext context, IFunctionService service, IFunctionRunner runner, ExecuteRateLimiter userLimiter, ExecuteRateLimiter keyLimiter)
     {
         var user = context.User;
         var userId = FunctionPermissions.UserId(user);
-        if (limiter.TryAcquire(context, userId) is { } tooMany)
+        var keyFunctionId = user.FindFirst(FunctionApiKeyDefaults.FunctionIdClaim)?.Value;
+        if (keyFunctionId is not null && keyLimiter.TryAcquire(context, user.FindFirst(FunctionApiKeyDefaults.KeyHashClaim)!.Value) is { } keyTooMany)
+        {
+            return keyTooMany;
+        }
+
+        if (userLimiter.TryAcquire(context, userId) is { } tooMany)
         {
             return tooMany;
         }
@@ -25,7 +34,15 @@ internal static class FunctionExecuteEndpoint
             return ExecuteResponses.Error(403, "Your account has no role that may run functions. Ask an admin to give you the User role.");
         }
 
-        if (await service.GetAsync(apiName, context.RequestAborted) is not { } function)
+        var function = await service.GetAsync(user, apiName, context.RequestAborted);
+
+        // A key runs its own function only; any other API name is refused as if the key were wrong.
+        if (keyFunctionId is not null && (function is null || keyFunctionId != function.Id.ToString(CultureInfo.InvariantCulture)))
+        {
+            return ExecuteResponses.Error(401, FunctionApiKeyAuthenticationHandler.InvalidKeyMessage);
+        }
+
+        if (function is null)
         {
             return ExecuteResponses.Error(404, $"There is no function with the API name '{apiName}' that you can see. Check the API name in the function's REST API tab.");
         }
@@ -38,7 +55,8 @@ internal static class FunctionExecuteEndpoint
 
         try
         {
-            var run = await runner.RunAsync(new FunctionRunRequest { FunctionId = function.Id, Values = binding.Values }, user, FunctionRunOrigin.Token, context.RequestAborted);
+            var origin = keyFunctionId is null ? FunctionRunOrigin.Token : FunctionRunOrigin.ApiKey;
+            var run = await runner.RunAsync(new FunctionRunRequest { FunctionId = function.Id, Values = binding.Values }, user, origin, context.RequestAborted);
             return ExecuteResponses.From(run);
         }
         catch (UnauthorizedAccessException e)

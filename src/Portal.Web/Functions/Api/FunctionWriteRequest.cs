@@ -13,6 +13,9 @@ internal sealed record FunctionWriteRequest
 
     public string? Code { get; init; }
 
+    /// <summary>shared (default) or private; on PUT only the owner or an Admin may change it.</summary>
+    public FunctionVisibility? Visibility { get; init; }
+
     /// <summary>Optional version message, shown in the versions panel.</summary>
     public string? Message { get; init; }
 }

@@ -3,17 +3,29 @@ using Portal.Connections;
 
 namespace Portal.Web.Functions.Api;
 
-/// <summary>Maps the functions REST API (execute + deploy) under /api/v1/functions, authenticated by personal access tokens.</summary>
+/// <summary>
+/// Maps the functions REST API under /api/v1/functions: the deploy API for personal access tokens only,
+/// execute for a token or the function's own API key.
+/// </summary>
 internal static class FunctionsApiExtensions
 {
     public static IEndpointRouteBuilder MapFunctionsApi(this IEndpointRouteBuilder app)
     {
         var configuration = app.ServiceProvider.GetRequiredService<IConfiguration>();
-        var limiter = new ExecuteRateLimiter(configuration.GetValue(ExecuteRateLimiter.ConfigurationKey, ExecuteRateLimiter.DefaultPerMinute));
-        app.ServiceProvider.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(limiter.Dispose);
+        var userLimiter = new ExecuteRateLimiter(configuration.GetValue(ExecuteRateLimiter.ConfigurationKey, ExecuteRateLimiter.DefaultPerMinute));
+        var keyLimiter = new ExecuteRateLimiter(configuration.GetValue(ExecuteRateLimiter.PerKeyConfigurationKey, ExecuteRateLimiter.DefaultPerMinute), "API key");
+        var lifetime = app.ServiceProvider.GetRequiredService<IHostApplicationLifetime>();
+        lifetime.ApplicationStopped.Register(userLimiter.Dispose);
+        lifetime.ApplicationStopped.Register(keyLimiter.Dispose);
 
-        var functions = app.MapGroup("/api/v1/functions")
-            .RequireAuthorization(ConnectionsPolicies.Api)
+        FunctionsDeployEndpoints.Map(Group(app, ConnectionsPolicies.Api));
+        FunctionExecuteEndpoint.Map(Group(app, FunctionApiKeyDefaults.ExecutePolicy), userLimiter, keyLimiter);
+        return app;
+    }
+
+    private static RouteGroupBuilder Group(IEndpointRouteBuilder app, string policy) =>
+        app.MapGroup("/api/v1/functions")
+            .RequireAuthorization(policy)
             .DisableAntiforgery()
             .AddEndpointFilter(async (context, next) =>
             {
@@ -25,8 +37,4 @@ internal static class FunctionsApiExtensions
 
                 return await next(context);
             });
-        FunctionExecuteEndpoint.Map(functions, limiter);
-        FunctionsDeployEndpoints.Map(functions);
-        return app;
-    }
 }

@@ -21,8 +21,8 @@ internal static class FunctionsDeployEndpoints
     private static async Task<IResult> ListAsync(ClaimsPrincipal user, IFunctionService service, CancellationToken ct) =>
         FunctionsApiJson.Json((await service.ListAsync(user, ct)).Select(FunctionApiModel.From).ToList());
 
-    private static async Task<IResult> GetAsync(string apiName, IFunctionService service, CancellationToken ct) =>
-        await service.GetAsync(apiName, ct) is { } function ? FunctionsApiJson.Json(FunctionApiModel.From(function)) : FunctionsApiJson.NotFound(apiName);
+    private static async Task<IResult> GetAsync(string apiName, ClaimsPrincipal user, IFunctionService service, CancellationToken ct) =>
+        await service.GetAsync(user, apiName, ct) is { } function ? FunctionsApiJson.Json(FunctionApiModel.From(function)) : FunctionsApiJson.NotFound(apiName);
 
     private static async Task<IResult> CreateAsync(HttpRequest request, ClaimsPrincipal user, IFunctionService service, CancellationToken ct)
     {
@@ -42,12 +42,12 @@ internal static class FunctionsDeployEndpoints
             return compileErrors;
         }
 
-        if (FunctionApiNames.FormatError(apiName) is null && await service.GetAsync(apiName, ct) is not null)
+        if (FunctionApiNames.FormatError(apiName) is null && await service.ValidateApiNameAsync(apiName, null, ct) is not null)
         {
             return Results.Problem(detail: $"A function with the API name {apiName} already exists. Update it with PUT /api/v1/functions/{apiName} or choose another API name.", statusCode: 409);
         }
 
-        var result = await service.CreateAsync(user, new FunctionDraft(body.Name ?? string.Empty, apiName, body.Description, body.Arguments ?? [], body.Code), ct);
+        var result = await service.CreateAsync(user, new FunctionDraft(body.Name ?? string.Empty, apiName, body.Description, body.Arguments ?? [], body.Code, body.Visibility ?? FunctionVisibility.Shared), ct);
         return result.Succeeded
             ? FunctionsApiJson.Json(FunctionApiModel.From(result.Function!), 201)
             : Results.Problem(detail: result.Error, statusCode: 400);
@@ -65,7 +65,7 @@ internal static class FunctionsDeployEndpoints
             return Results.Problem(detail: "Send a JSON body with at least \"code\" (and optionally \"arguments\" and \"message\").", statusCode: 400);
         }
 
-        if (await service.GetAsync(apiName, ct) is not { } existing)
+        if (await service.GetAsync(user, apiName, ct) is not { } existing)
         {
             return FunctionsApiJson.NotFound(apiName);
         }
@@ -75,8 +75,19 @@ internal static class FunctionsDeployEndpoints
             return compileErrors;
         }
 
+        var changesVisibility = body.Visibility is { } wanted && wanted != existing.Visibility;
+        if (changesVisibility && !FunctionPermissions.CanManage(user, existing.OwnerUserId))
+        {
+            return Results.Problem(detail: "Only the function's owner or an Admin can change its visibility; leave \"visibility\" out to deploy the code.", statusCode: 403);
+        }
+
         // The API deploys the caller's copy as the newest version: last writer wins, every save is kept as a version.
         var result = await service.UpdateAsync(user, existing.Id, body.Code, body.Arguments ?? existing.Arguments, existing.ConcurrencyStamp, body.Message ?? "Saved through the API", ct);
+        if (result.Succeeded && changesVisibility)
+        {
+            result = await service.SetVisibilityAsync(user, existing.Id, body.Visibility!.Value, ct);
+        }
+
         return result.Succeeded
             ? FunctionsApiJson.Json(FunctionApiModel.From(result.Function!))
             : Results.Problem(detail: result.Error, statusCode: 409);
@@ -89,7 +100,7 @@ internal static class FunctionsDeployEndpoints
             return Results.Problem(detail: ReadOnlyError, statusCode: 403);
         }
 
-        if (await service.GetAsync(apiName, ct) is not { } existing)
+        if (await service.GetAsync(user, apiName, ct) is not { } existing)
         {
             return FunctionsApiJson.NotFound(apiName);
         }
@@ -100,7 +111,7 @@ internal static class FunctionsDeployEndpoints
 
     private static async Task<IResult> ListRunsAsync(string apiName, int? page, [FromQuery(Name = "per_page")] int? perPage, ClaimsPrincipal user, IFunctionService service, CancellationToken ct)
     {
-        if (await service.GetAsync(apiName, ct) is not { } function)
+        if (await service.GetAsync(user, apiName, ct) is not { } function)
         {
             return FunctionsApiJson.NotFound(apiName);
         }

@@ -52,7 +52,7 @@ public sealed partial class FunctionEditorPage
         user = (await AuthState).User;
         canEdit = FunctionPermissions.CanEdit(user);
         darkMode = await Preferences.GetDarkModeAsync();
-        function = await Functions.GetAsync(ApiName);
+        function = await Functions.GetAsync(user, ApiName);
         notFound = function is null;
         arguments = function is null ? [] : [.. function.Arguments];
         initialCode = function?.Code;

@@ -144,6 +144,11 @@ namespace Portal.Web.Data.Migrations
                     OwnerUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Visibility = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ApiKeyHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ApiKeyPrefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    ApiKeyUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ApiKeyCreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
                     ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -532,6 +537,12 @@ namespace Portal.Web.Data.Migrations
                 name: "IX_FunctionRuns_StartedAt",
                 table: "FunctionRuns",
                 column: "StartedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Functions_ApiKeyHash",
+                table: "Functions",
+                column: "ApiKeyHash",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Functions_ApiName",

@@ -1,0 +1,106 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Portal.Web.Audit;
+using Portal.Web.Data;
+
+namespace Portal.Web.Functions;
+
+/// <summary>
+/// One API key per function (<c>pfk_…</c>): generated on demand, shown once, stored as SHA-256 (SEC-21),
+/// runs as the user who enabled it. Only the owner or an Admin manages it.
+/// </summary>
+internal sealed class FunctionApiKeyService(IDbContextFactory<PortalDbContext> dbFactory, AuditLog audit, TimeProvider time)
+{
+    public const string KeyPrefix = "pfk_";
+
+    private const string GoneError = "This function no longer exists. Go back to the functions list and refresh it.";
+    private const string ManageError = "Only the function's owner or an Admin can manage its API key. Ask them to do it.";
+
+    public async Task<FunctionApiKeyInfo?> GetAsync(int functionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.Functions.AsNoTracking().Where(f => f.Id == functionId && f.ApiKeyHash != null)
+            .Select(f => new { f.ApiKeyPrefix, f.ApiKeyUserId, f.ApiKeyCreatedAt, Email = db.Users.Where(u => u.Id == f.ApiKeyUserId).Select(u => u.Email).FirstOrDefault() })
+            .FirstOrDefaultAsync(ct);
+        return row is null ? null : new FunctionApiKeyInfo(row.ApiKeyPrefix ?? KeyPrefix, row.ApiKeyUserId!, row.Email, row.ApiKeyCreatedAt ?? DateTimeOffset.MinValue);
+    }
+
+    /// <summary>Enables the key, or replaces it (the old key stops working at once). The key is in the result only.</summary>
+    public async Task<FunctionApiKeyResult> GenerateAsync(ClaimsPrincipal user, int functionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entity = await db.Functions.FirstOrDefaultAsync(f => f.Id == functionId, ct);
+        if (entity is null || !FunctionPermissions.CanSee(user, entity.OwnerUserId, entity.Visibility))
+        {
+            return FunctionApiKeyResult.Fail(GoneError);
+        }
+
+        if (!FunctionPermissions.CanManage(user, entity.OwnerUserId))
+        {
+            return FunctionApiKeyResult.Fail(ManageError);
+        }
+
+        var regenerated = entity.ApiKeyHash is not null;
+        var key = KeyPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+        entity.ApiKeyHash = Hash(key);
+        entity.ApiKeyPrefix = key[..12];
+        entity.ApiKeyUserId = FunctionPermissions.UserId(user);
+        entity.ApiKeyCreatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(AuditActor.From(user), regenerated ? FunctionAuditActions.ApiKeyRegenerated : FunctionAuditActions.ApiKeyEnabled, "function", entity.ApiName, $"key {entity.ApiKeyPrefix}…", ct);
+        var email = await db.Users.Where(u => u.Id == entity.ApiKeyUserId).Select(u => u.Email).FirstOrDefaultAsync(ct);
+        return new FunctionApiKeyResult(key, new FunctionApiKeyInfo(entity.ApiKeyPrefix, entity.ApiKeyUserId, email, entity.ApiKeyCreatedAt.Value), null);
+    }
+
+    /// <summary>Removes the key; calls with it are refused with 401 from then on.</summary>
+    public async Task<FunctionApiKeyResult> DisableAsync(ClaimsPrincipal user, int functionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entity = await db.Functions.FirstOrDefaultAsync(f => f.Id == functionId, ct);
+        if (entity is null || !FunctionPermissions.CanSee(user, entity.OwnerUserId, entity.Visibility))
+        {
+            return FunctionApiKeyResult.Fail(GoneError);
+        }
+
+        if (!FunctionPermissions.CanManage(user, entity.OwnerUserId))
+        {
+            return FunctionApiKeyResult.Fail(ManageError);
+        }
+
+        if (entity.ApiKeyHash is null)
+        {
+            return new FunctionApiKeyResult(null, null, null);
+        }
+
+        var prefix = entity.ApiKeyPrefix;
+        entity.ApiKeyHash = null;
+        entity.ApiKeyPrefix = null;
+        entity.ApiKeyUserId = null;
+        entity.ApiKeyCreatedAt = null;
+        await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(AuditActor.From(user), FunctionAuditActions.ApiKeyDisabled, "function", entity.ApiName, $"key {prefix}…", ct);
+        return new FunctionApiKeyResult(null, null, null);
+    }
+
+    /// <summary>The function and user of a valid key, found by its hash (no secret is compared byte by byte); null otherwise.</summary>
+    public async Task<FunctionApiKeyMatch?> FindAsync(string key, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(key) || !key.StartsWith(KeyPrefix, StringComparison.Ordinal) || key.Length > 200)
+        {
+            return null;
+        }
+
+        var hash = Hash(key);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.Functions.AsNoTracking().Where(f => f.ApiKeyHash == hash)
+            .Select(f => new { f.Id, f.ApiName, f.ApiKeyUserId })
+            .FirstOrDefaultAsync(ct);
+        return row?.ApiKeyUserId is null ? null : new FunctionApiKeyMatch(row.Id, row.ApiName, row.ApiKeyUserId, hash);
+    }
+
+    internal static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    private static string Base64Url(byte[] data) => System.Buffers.Text.Base64Url.EncodeToString(data);
+}
