@@ -66,6 +66,11 @@ internal sealed partial class Evaluator
             {
                 result = tasks.InvokeAsync(call.QualifiedName, arguments, state.Token).AsTask().GetAwaiter().GetResult();
             }
+            catch (OperationCanceledException) when (state.Token.IsCancellationRequested)
+            {
+                state.ThrowCancelled(call.Span);
+                throw;
+            }
             catch (ScriptHostException e)
             {
                 RecordTaskCalls(call, e.HttpCalls);

@@ -53,6 +53,16 @@ public sealed class HostTaskTraceTests
         Assert.Empty(result.HttpCalls);
     }
 
+    [Fact]
+    public async Task A_task_still_waiting_when_the_time_limit_hits_ends_the_run_with_the_time_limit_error()
+    {
+        var script = ScriptEngine.Compile("return zoho.crm.slow();");
+
+        var result = await ScriptEngine.RunAsync(script, null, Host(new TracingTasks()), new ScriptLimits { Timeout = TimeSpan.FromMilliseconds(200) });
+
+        Assert.StartsWith("time limit exceeded", result.Error!.Message, StringComparison.Ordinal);
+    }
+
     private static ScriptHost Host(IHostTaskInvoker tasks) => new() { Http = new OkInvoker(), Tasks = tasks };
 
     private sealed class TracingTasks : IHostTaskInvoker
@@ -69,10 +79,17 @@ public sealed class HostTaskTraceTests
             qualifiedName switch
             {
                 "zoho.crm.getRecords" => ValueTask.FromResult(HostTaskResult.Of(ScriptValue.ParseJson("""[{"id":"1"}]"""), [Entry])),
+                "zoho.crm.slow" => SlowAsync(cancellationToken),
                 "zoho.crm.quiet" => ValueTask.FromResult(HostTaskResult.Of(ScriptValue.Text("quiet"))),
                 "zoho.crm.fail" => throw new ScriptHostException("integration zoho.crm failed: CRM unreachable", [Entry with { StatusCode = 0, Error = "unreachable" }]),
                 _ => ValueTask.FromResult(HostTaskResult.Unknown),
             };
+    }
+
+    private static async ValueTask<HostTaskResult> SlowAsync(CancellationToken cancellationToken)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(30), cancellationToken);
+        return HostTaskResult.Unknown;
     }
 
     private sealed class OkInvoker : IHttpInvoker
