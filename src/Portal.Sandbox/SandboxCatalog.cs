@@ -15,11 +15,17 @@ public static class SandboxCatalog
     public const string MailSend = "mail.send";
     public const string MailRead = "mail.read";
     public const string EchoRead = "echo.read";
+    public const string CrmModulesAll = "ZohoCRM.modules.ALL";
+    public const string CrmModulesRead = "ZohoCRM.modules.READ";
 
     public const string SheetsBasePath = "/api/sheets/v1/";
     public const string MailBasePath = "/api/mail/v1/";
     public const string WeatherBasePath = "/api/weather/v1/";
     public const string EchoBasePath = "/api/echo/";
+    public const string CrmBasePath = "/crm/v8/";
+
+    /// <summary>How Sandbox CRM expects its tokens, like Zoho CRM; it accepts <c>Bearer</c> too.</summary>
+    public const string CrmTokenHeaderFormat = "Zoho-oauthtoken {token}";
 
     public const string WeatherApiKeyHeader = "X-Weather-Key";
     public const string DefaultWeatherApiKey = "sandbox-weather-demo-key";
@@ -90,6 +96,22 @@ public static class SandboxCatalog
             "POST",
             EchoBasePath + "hello",
             SandboxLogos.Echo),
+        OAuthService(
+            "sandbox_crm",
+            "Sandbox CRM",
+            "A Zoho-CRM-compatible CRM with demo Leads, Contacts, Accounts and Deals: list, search, create, update and delete records. Bind the zoho.crm integration tasks to it to try them offline.",
+            "CRM",
+            [
+                new(CrmModulesAll, "Read, create, change and delete CRM records"),
+                new(CrmModulesRead, "See CRM records"),
+            ],
+            CrmBasePath,
+            "GET",
+            CrmBasePath + "Leads",
+            SandboxLogos.Crm) with
+        {
+            TokenHeaderFormat = CrmTokenHeaderFormat,
+        },
     ];
 
     /// <summary>Every OAuth scope Sandbox Cloud knows, including <c>offline_access</c>.</summary>

@@ -53,6 +53,24 @@ public sealed class SandboxInstance : IAsyncDisposable
         return [.. messages.Select(m => new SandboxMailSnapshot(m.Id, m.Folder, m.From, m.To, m.Subject, m.Body))];
     }
 
+    /// <summary>The records of one Sandbox CRM module (e.g. <c>Leads</c>) in id order; an unknown module gives an empty list.</summary>
+    public async Task<IReadOnlyList<SandboxCrmRecordSnapshot>> GetCrmRecordsAsync(string module, CancellationToken ct = default)
+    {
+        if (Apis.Crm.CrmModules.Find(module) is not { } crmModule)
+        {
+            return [];
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var records = await scope.ServiceProvider.GetRequiredService<Apis.Crm.CrmRecordStore>().ListAsync(crmModule, ct);
+        return [.. records.Select(r => new SandboxCrmRecordSnapshot(
+            r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            r.Module,
+            Apis.Crm.CrmJson.Record(r).ToJsonString(),
+            r.CreatedBy.Email,
+            r.ModifiedBy.Email))];
+    }
+
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();

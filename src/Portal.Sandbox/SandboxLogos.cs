@@ -17,4 +17,7 @@ public static class SandboxLogos
 
     public const string Echo =
         """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48" width="48" height="48" role="img" aria-label="Sandbox Echo"><rect width="48" height="48" rx="10" fill="#7c3aed"/><circle cx="14" cy="24" r="4" fill="#fff"/><path d="M22 15a12 12 0 0 1 0 18M29 10a19 19 0 0 1 0 28M36 6a25 25 0 0 1 0 36" fill="none" stroke="#fff" stroke-width="3" stroke-linecap="round"/></svg>""";
+
+    public const string Crm =
+        """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48" width="48" height="48" role="img" aria-label="Sandbox CRM"><rect width="48" height="48" rx="10" fill="#dc2626"/><circle cx="18" cy="18" r="6" fill="#fff"/><path d="M7 37a11 11 0 0 1 22 0z" fill="#fff"/><circle cx="33" cy="20" r="4.5" fill="#fecaca"/><path d="M26 37a9 9 0 0 1 16 0z" fill="#fecaca"/></svg>""";
 }

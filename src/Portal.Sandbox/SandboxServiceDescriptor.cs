@@ -22,6 +22,9 @@ public sealed record SandboxServiceDescriptor(
     /// <summary>Scope delimiter in authorize requests.</summary>
     public string ScopeDelimiter { get; init; } = " ";
 
+    /// <summary>Authorization header value template for OAuth access tokens; <c>{token}</c> is replaced (Sandbox CRM: <c>Zoho-oauthtoken {token}</c>).</summary>
+    public string TokenHeaderFormat { get; init; } = "Bearer {token}";
+
     public string? ApiKeyParameterName { get; init; }
 
     /// <summary><c>header</c>, <c>query</c> or <c>form</c>; only for <see cref="SandboxCatalog.ApiKey"/> services.</summary>

@@ -12,7 +12,7 @@ public sealed class SandboxCatalogTests(SandboxFixture sandbox) : IClassFixture<
     {
         var names = SandboxCatalog.Services.Select(service => service.LinkName).ToList();
 
-        Assert.Equal(["sandbox_sheets", "sandbox_mail", "sandbox_weather", "sandbox_echo"], names);
+        Assert.Equal(["sandbox_sheets", "sandbox_mail", "sandbox_weather", "sandbox_echo", "sandbox_crm"], names);
     }
 
     [Fact]
@@ -44,6 +44,20 @@ public sealed class SandboxCatalogTests(SandboxFixture sandbox) : IClassFixture<
         Assert.Equal("X-Weather-Key", weather.ApiKeyParameterName);
         Assert.Equal("header", weather.ApiKeyPlacement);
         Assert.Contains(SandboxCatalog.Services, s => s.LinkName == "sandbox_echo" && s.Scopes.Any(scope => scope.Name == "echo.read"));
+    }
+
+    [Fact]
+    public void Sandbox_crm_is_registered_like_zoho_crm_with_its_own_token_header_format()
+    {
+        var crm = SandboxCatalog.Find("sandbox_crm")!;
+
+        Assert.Equal("Sandbox CRM", crm.DisplayName);
+        Assert.Equal("CRM", crm.Category);
+        Assert.Equal(["ZohoCRM.modules.ALL", "ZohoCRM.modules.READ"], crm.Scopes.Select(s => s.Name));
+        Assert.Equal(["/crm/v8/"], crm.ApiBasePaths);
+        Assert.Equal("/crm/v8/Leads", crm.SamplePath);
+        Assert.Equal("Zoho-oauthtoken {token}", crm.TokenHeaderFormat);
+        Assert.All(SandboxCatalog.Services.Where(s => s.LinkName != "sandbox_crm"), s => Assert.Equal("Bearer {token}", s.TokenHeaderFormat));
     }
 
     [Fact]

@@ -15,10 +15,24 @@ internal static class OpenIddictResults
             }),
             [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
 
+    /// <param name="apiDomain">Sent as <c>api_domain</c> like Zoho's accounts server, so Zoho-style clients know where the APIs live.</param>
     /// <param name="account">Sent as an extra <c>account</c> token-response parameter, so clients can show whose account they hold.</param>
-    public static IResult SignIn(System.Security.Claims.ClaimsIdentity identity, string? account = null) =>
-        Results.SignIn(
+    public static IResult SignIn(System.Security.Claims.ClaimsIdentity identity, string? apiDomain = null, string? account = null)
+    {
+        var parameters = new Dictionary<string, object?>();
+        if (apiDomain is not null)
+        {
+            parameters["api_domain"] = apiDomain;
+        }
+
+        if (account is not null)
+        {
+            parameters["account"] = account;
+        }
+
+        return Results.SignIn(
             new System.Security.Claims.ClaimsPrincipal(identity),
-            account is null ? null : new AuthenticationProperties(items: null, parameters: new Dictionary<string, object?> { ["account"] = account }),
+            parameters.Count == 0 ? null : new AuthenticationProperties(items: null, parameters: parameters),
             OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
 }

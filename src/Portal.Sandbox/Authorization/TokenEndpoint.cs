@@ -5,6 +5,7 @@ using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using Portal.Sandbox.Data;
+using Portal.Sandbox.Hosting;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Portal.Sandbox.Authorization;
@@ -12,8 +13,9 @@ namespace Portal.Sandbox.Authorization;
 /// <summary>Passthrough token endpoint: re-checks the user behind codes and refresh tokens; issues client-credentials tokens.</summary>
 internal static class TokenEndpoint
 {
-    public static async Task<IResult> HandleAsync(HttpContext http, IOpenIddictApplicationManager applications, SandboxDbContext db)
+    public static async Task<IResult> HandleAsync(HttpContext http, IOpenIddictApplicationManager applications, SandboxDbContext db, SandboxAddress address)
     {
+        var apiDomain = (address.Url ?? new Uri(http.Request.Scheme + "://" + http.Request.Host)).GetLeftPart(UriPartial.Authority);
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("OpenIddict did not attach the token request.");
 
@@ -30,7 +32,7 @@ internal static class TokenEndpoint
             var identity = new ClaimsIdentity(grant.Principal.Claims, TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
             identity.SetClaim(Claims.Email, user.Email).SetClaim(Claims.Name, user.DisplayName);
             identity.SetDestinations(static _ => [Destinations.AccessToken]);
-            return OpenIddictResults.SignIn(identity, user.Email);
+            return OpenIddictResults.SignIn(identity, apiDomain, user.Email);
         }
 
         if (request.IsClientCredentialsGrantType())
@@ -42,7 +44,7 @@ internal static class TokenEndpoint
                 .SetClaim(Claims.Name, name ?? request.ClientId)
                 .SetScopes(request.GetScopes().Remove(Scopes.OfflineAccess));
             identity.SetDestinations(static _ => [Destinations.AccessToken]);
-            return OpenIddictResults.SignIn(identity);
+            return OpenIddictResults.SignIn(identity, apiDomain);
         }
 
         return OpenIddictResults.Error(Errors.UnsupportedGrantType, "Sandbox Cloud supports authorization_code, refresh_token and client_credentials.");

@@ -14,6 +14,8 @@ internal sealed class SandboxDbContext(DbContextOptions<SandboxDbContext> option
 
     public DbSet<SandboxMailMessage> MailMessages => Set<SandboxMailMessage>();
 
+    public DbSet<CrmRecord> CrmRecords => Set<CrmRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -39,5 +41,18 @@ internal sealed class SandboxDbContext(DbContextOptions<SandboxDbContext> option
                 values => new Dictionary<string, string>(values)));
 
         modelBuilder.Entity<SandboxMailMessage>().HasIndex(m => new { m.OwnerId, m.Folder });
+
+        modelBuilder.Entity<CrmRecord>(record =>
+        {
+            record.Property(r => r.Id).ValueGeneratedNever();
+            record.HasIndex(r => r.Module);
+            record.Property(r => r.Owner).HasConversion(UserRefConverter());
+            record.Property(r => r.CreatedBy).HasConversion(UserRefConverter());
+            record.Property(r => r.ModifiedBy).HasConversion(UserRefConverter());
+        });
     }
+
+    private static Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<CrmUserRef, string> UserRefConverter() => new(
+        user => JsonSerializer.Serialize(user, JsonSerializerOptions.Default),
+        json => JsonSerializer.Deserialize<CrmUserRef>(json, JsonSerializerOptions.Default) ?? new CrmUserRef("", "", ""));
 }

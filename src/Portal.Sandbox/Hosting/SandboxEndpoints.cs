@@ -1,4 +1,5 @@
 using Portal.Sandbox.Apis;
+using Portal.Sandbox.Apis.Crm;
 using Portal.Sandbox.Authorization;
 using Portal.Sandbox.Pages;
 
@@ -17,6 +18,7 @@ internal static class SandboxEndpoints
         app.MapMailApi();
         app.MapWeatherApi();
         app.MapEchoApi();
+        app.MapCrmApi();
         return app;
     }
 }

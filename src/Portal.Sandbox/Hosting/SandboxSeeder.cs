@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
+using Portal.Sandbox.Apis.Crm;
 using Portal.Sandbox.Data;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -23,6 +24,7 @@ internal sealed class SandboxSeeder(
             await SeedAccountAsync(account, ct);
         }
 
+        await SeedCrmAsync(ct);
         foreach (var client in clients)
         {
             await SeedClientAsync(client, ct);
@@ -55,6 +57,20 @@ internal sealed class SandboxSeeder(
             Body = $"Hi {account.DisplayName}, this mailbox belongs to the Sandbox Cloud demo provider.",
             SentAt = timeProvider.GetUtcNow(),
         });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Seeds the demo CRM organisation once; later changes persist like in a real CRM.</summary>
+    private async Task SeedCrmAsync(CancellationToken ct)
+    {
+        await CrmSchemaUpgrade.EnsureCrmTableAsync(db, ct);
+        if (await db.CrmRecords.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var users = await db.Users.OrderBy(u => u.Email).ToListAsync(ct);
+        db.CrmRecords.AddRange(CrmSeedData.Records(users));
         await db.SaveChangesAsync(ct);
     }
 

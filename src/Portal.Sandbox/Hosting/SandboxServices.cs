@@ -21,6 +21,7 @@ internal static class SandboxServices
         // The demo passwords are printed on the login page; slow hashing would only slow every demo sign-in.
         services.Configure<PasswordHasherOptions>(hasher => hasher.IterationCount = 1_000);
         services.AddScoped<SandboxSeeder>();
+        services.AddScoped<Apis.Crm.CrmRecordStore>();
         services.AddDbContext<SandboxDbContext>(db =>
         {
             db.UseSqlite($"Data Source={Path.Combine(dataDirectory, "sandbox.db")}");

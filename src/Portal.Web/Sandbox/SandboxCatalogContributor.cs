@@ -30,6 +30,7 @@ internal sealed class SandboxCatalogContributor(IOptions<SandboxOptions> options
                 ScopeDelimiter = service.ScopeDelimiter,
                 ExtraAuthorizeParameters = new Dictionary<string, string>(),
                 UsePkce = true,
+                TokenPlacement = new TokenPlacement { Location = CredentialLocation.Header, HeaderName = "Authorization", Format = service.TokenHeaderFormat },
                 ApiKeyParameters = service.ApiKeyParameterName is null
                     ? []
                     : [new ApiKeyParameter { Name = service.ApiKeyParameterName, Location = Location(service.ApiKeyPlacement), Label = "API key" }],

@@ -1,0 +1,7 @@
+namespace Portal.Sandbox.Apis.Crm.Criteria;
+
+internal enum CriteriaConnector
+{
+    And,
+    Or,
+}
