@@ -19,7 +19,8 @@ public sealed class HttpTraceListTests : PortalComponentTestContext
         var list = Render<HttpTraceList>(p => p.Add(t => t.Trace, trace));
 
         var mark = Assert.Single(list.FindAll("[data-testid=trace-ran-as]"));
-        Assert.Equal("as admin (admin@test.local)", mark.TextContent.Trim());
+        Assert.Equal("as admin", mark.TextContent.Trim());
+        Assert.Equal("Ran as admin (admin@test.local) via integration zoho.crm", mark.GetAttribute("title"));
         Assert.Equal(2, list.FindAll("[data-testid=trace-entry]").Count);
     }
 }
