@@ -58,8 +58,9 @@ public sealed class IntegrationsFlowTests(BrowserFixture browser) : IClassFixtur
         await Assertions.Expect(alice.GetByTestId("trace-ran-as")).ToHaveTextAsync("as admin");
         await Assertions.Expect(alice.GetByTestId("trace-ran-as")).ToHaveAttributeAsync("title", $"Ran as admin ({PortalServer.AdminEmail}) via integration zoho.crm");
         await Assertions.Expect(alice.GetByTestId("trace-url")).ToContainTextAsync("/crm/v8/Leads?page=1&per_page=5");
-        await alice.GetByTestId("trace-entry").ClickAsync();
-        await Assertions.Expect(alice.GetByTestId("trace-entry")).ToContainTextAsync("ran as admin");
+        await alice.GetByTestId("trace-entry").Locator(".mud-expand-panel-header").ClickAsync();
+        await Assertions.Expect(alice.GetByTestId("trace-entry").GetByText("ran as admin", new() { Exact = false })).ToBeVisibleAsync();
+        await alice.WaitForTimeoutAsync(400); // the panel's expand animation
         await alice.ScreenshotAsync("integrations-04-trace-expanded");
         await alice.ScreenshotAsync("integrations-03-run-trace-as-admin");
     }
