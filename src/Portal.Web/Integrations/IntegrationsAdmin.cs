@@ -113,7 +113,15 @@ internal sealed class IntegrationsAdmin(
             binding.BoundByUserId = adminId;
             binding.BoundByEmail = email;
             binding.BoundAt = time.GetUtcNow();
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // The namespace is unique: another admin bound the pack at the same moment.
+                return UiResult.Fail($"Another admin bound {pack.Namespace} at the same moment. Reload the page to see the binding, then re-bind if needed.");
+            }
         }
 
         await audit.RecordAsync(AuditActor.From(admin), IntegrationAuditActions.Bound, "integration", pack.Namespace,

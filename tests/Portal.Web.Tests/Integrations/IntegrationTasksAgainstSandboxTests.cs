@@ -124,6 +124,29 @@ public sealed class IntegrationTasksAgainstSandboxTests(CrmIntegrationFixture fi
         Assert.Empty(run.HttpTrace);
     }
 
+    // SEC-12
+    [Fact]
+    public async Task An_api_domain_outside_the_services_api_base_never_receives_the_admins_credential()
+    {
+        await SetApiDomainAsync(fixture.Factory.SandboxUrl + "/api/echo");
+        FunctionRunRecord run;
+        try
+        {
+            run = await fixture.RunAsync(fixture.Bob, "all_leads_by_page.dg");
+        }
+        finally
+        {
+            await SetApiDomainAsync(fixture.Factory.SandboxUrl);
+        }
+
+        Assert.Equal(FunctionRunStatus.Failed, run.Status);
+        Assert.Contains("Connection 'org_crm' only sends credentials to", run.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("/admin/integrations", run.ErrorMessage, StringComparison.Ordinal);
+        var call = Assert.Single(run.HttpTrace);
+        Assert.Equal(0, call.StatusCode);
+        Assert.StartsWith(fixture.Factory.SandboxUrl + "/api/echo/crm/v8/Leads", call.Url, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_admin_page_test_call_reads_leads_with_the_binding()
     {
@@ -137,5 +160,17 @@ public sealed class IntegrationTasksAgainstSandboxTests(CrmIntegrationFixture fi
         Assert.Equal("zoho.crm.getRecords(\"Leads\", 1, 1) returned a list of 1 record(s) (HTTP 200).", test.Summary);
         Assert.Equal(IntegrationBindingState.Bound, status.State);
         Assert.Equal(PortalWebFactory.AdminEmail, status.AdminEmail);
+    }
+
+    private async Task SetApiDomainAsync(string apiDomain)
+    {
+        await using var db = await fixture.Factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var connection = await db.Set<Portal.Connections.Data.ConnectionEntity>().SingleAsync(c => c.LinkName == "org_crm");
+        var adminId = CrmIntegrationFixture.Id(fixture.Admin);
+        var row = await db.Set<Portal.Connections.Data.ConnectionAuthorizationEntity>().SingleAsync(a => a.ConnectionId == connection.Id && a.UserId == adminId);
+        Assert.NotNull(row.ApiDomain);
+        row.ApiDomain = apiDomain;
+        row.ConcurrencyToken = Guid.NewGuid();
+        await db.SaveChangesAsync();
     }
 }
