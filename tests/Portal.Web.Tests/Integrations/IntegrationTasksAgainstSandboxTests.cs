@@ -122,6 +122,10 @@ public sealed class IntegrationTasksAgainstSandboxTests(CrmIntegrationFixture fi
         Assert.StartsWith("integration zoho.crm is not set up, so zoho.crm.getRecords cannot run: an admin must bind it to a Zoho CRM connection under Admin › Integrations (/admin/integrations)", run.ErrorMessage, StringComparison.Ordinal);
         Assert.Equal(6, run.ErrorLine);
         Assert.Empty(run.HttpTrace);
+        await using var db = await fixture.Factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var changes = await db.AuditEvents.AsNoTracking().Where(e => e.TargetId == "zoho.crm" && e.Action != IntegrationAuditActions.TaskAsAdmin).ToListAsync();
+        Assert.Contains(changes, e => e.Action == IntegrationAuditActions.Unbound && e.ActorEmail == PortalWebFactory.AdminEmail);
+        Assert.Contains(changes, e => e.Action == IntegrationAuditActions.Bound && e.Details == $"bound to connection 'org_crm'; tasks run with {PortalWebFactory.AdminEmail}'s authorization");
     }
 
     // SEC-12
