@@ -62,6 +62,20 @@ public sealed class IntegrationsFlowTests(BrowserFixture browser) : IClassFixtur
         await Assertions.Expect(alice.GetByTestId("trace-entry").GetByText("ran as admin", new() { Exact = false })).ToBeVisibleAsync();
         await alice.WaitForTimeoutAsync(400); // the panel's expand animation
         await alice.ScreenshotAsync("integrations-04-trace-expanded");
+
+        // Monaco colours zoho.crm.getRecords as one token; hover its last word.
+        var task = alice.Locator("#function-code .view-line").GetByText("zoho.crm.getRecords", new() { Exact = true }).First;
+        var box = (await task.BoundingBoxAsync())!;
+        await task.HoverAsync(new() { Position = new() { X = box.Width - 12, Y = box.Height / 2 } });
+        await Assertions.Expect(alice.Locator(".monaco-hover").First).ToContainTextAsync("zoho.crm.getRecords(module, page?, per_page?, query_map?, connection?) → LIST");
+        await Assertions.Expect(alice.Locator(".monaco-hover").First).ToContainTextAsync("runs with the authorization of the admin who bound");
+        await alice.ScreenshotAsync("integrations-05-hover");
+        await alice.Locator("#function-code .view-lines").ClickAsync();
+        await alice.Keyboard.PressAsync("Control+End");
+        await alice.Keyboard.PressAsync("Enter");
+        await alice.Keyboard.TypeAsync("x = zoho.crm.get");
+        await Assertions.Expect(alice.Locator("#function-code .suggest-widget.visible")).ToContainTextAsync("getRecordById");
+        await alice.ScreenshotAsync("integrations-06-completion");
         await alice.ScreenshotAsync("integrations-03-run-trace-as-admin");
     }
 
