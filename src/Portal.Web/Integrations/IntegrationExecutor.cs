@@ -50,7 +50,7 @@ internal sealed class IntegrationExecutor(
         catch (HttpInvocationException e)
         {
             var failed = Trace(request, target, time.GetElapsedTime(started)) with { Error = e.Message };
-            await AuditAsync(pack, task, target, runner, "failed before an answer arrived", ct);
+            await AuditAsync(pack, task, target, runner, "failed before an answer arrived");
             throw new ScriptHostException(FailureMessage(pack, task, target, e.Message), [failed]);
         }
 
@@ -59,7 +59,7 @@ internal sealed class IntegrationExecutor(
             StatusCode = response.StatusCode,
             ResponseBodyPreview = HttpTraceEntry.Preview(response.Body),
         }) with { RanAs = target.RanAs };
-        await AuditAsync(pack, task, target, runner, $"HTTP {response.StatusCode.ToString(CultureInfo.InvariantCulture)}", ct);
+        await AuditAsync(pack, task, target, runner, $"HTTP {response.StatusCode.ToString(CultureInfo.InvariantCulture)}");
         return HostTaskResult.Of(IntegrationResponseReader.Read(pack, task, response.StatusCode, response.Body), [entry]);
     }
 
@@ -130,14 +130,14 @@ internal sealed class IntegrationExecutor(
             : first.TrimEnd('/') + pack.ApiPath;
     }
 
-    private async Task AuditAsync(IntegrationPack pack, IntegrationTask task, IntegrationTarget target, IntegrationRunner runner, string outcome, CancellationToken ct)
+    private async Task AuditAsync(IntegrationPack pack, IntegrationTask task, IntegrationTarget target, IntegrationRunner runner, string outcome)
     {
         if (!target.AsAdmin)
         {
             return;
         }
 
-        // Never the URL query or body: they may carry record data; never a credential (the executor never sees one).
+        // Recorded even when the run is cancelled: the call already went out. Never the query or body (record data), never a credential.
         await audit.RecordAsync(new AuditActor(runner.UserId, runner.Email), IntegrationAuditActions.TaskAsAdmin, "integration", pack.Namespace,
             $"integration task as admin: {pack.Namespace}.{task.Name} ran with {target.AdminEmail}'s authorization of connection '{target.LinkName}' ({outcome})", CancellationToken.None);
     }
