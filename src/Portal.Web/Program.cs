@@ -7,6 +7,7 @@ builder.AddPortalIdentity();
 builder.AddPortalConnections();
 builder.AddPortalUi();
 builder.AddPortalFunctions();
+builder.AddPortalIntegrations();
 
 var app = builder.Build();
 

@@ -133,6 +133,37 @@ public sealed class OAuthFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task The_api_domain_of_a_zoho_style_token_response_is_remembered_on_the_authorization()
+    {
+        await _engine.AddServiceAsync(TestServices.ZohoStyle(_provider));
+        await _engine.CreateConnectionAsync("fake_zoho", "zcrm_domain");
+        _provider.OnToken("authorization_code", 200, """{"access_token":"1000.zoho","refresh_token":"1000.r","expires_in":3600,"api_domain":"https://www.zohoapis.eu","token_type":"Bearer"}""");
+
+        var completion = await Consent.RunAsync(_engine, "zcrm_domain");
+        var row = await _engine.ReadAuthorizationAsync("zcrm_domain", TestEngine.Owner);
+
+        Assert.True(completion.Succeeded, completion.Message);
+        Assert.Equal("https://www.zohoapis.eu", row!.ApiDomain);
+    }
+
+    [Theory]
+    [InlineData("\"javascript:alert(1)\"")]
+    [InlineData("\"not a url\"")]
+    [InlineData("42")]
+    public async Task An_api_domain_that_is_not_an_http_origin_is_ignored(string apiDomain)
+    {
+        await _engine.AddServiceAsync(TestServices.ZohoStyle(_provider));
+        await _engine.CreateConnectionAsync("fake_zoho", "zcrm_bad");
+        _provider.OnToken("authorization_code", 200, $$"""{"access_token":"1000.zoho","expires_in":3600,"api_domain":{{apiDomain}}}""");
+
+        var completion = await Consent.RunAsync(_engine, "zcrm_bad");
+        var row = await _engine.ReadAuthorizationAsync("zcrm_bad", TestEngine.Owner);
+
+        Assert.True(completion.Succeeded, completion.Message);
+        Assert.Null(row!.ApiDomain);
+    }
+
+    [Fact]
     public async Task Replayed_state_is_rejected_without_a_second_token_request()
     {
         // SEC-2

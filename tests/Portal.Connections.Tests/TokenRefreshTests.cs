@@ -34,6 +34,25 @@ public sealed class TokenRefreshTests : IDisposable
     }
 
     [Fact]
+    public async Task A_refresh_keeps_the_api_domain_unless_the_provider_names_a_new_one()
+    {
+        var id = await SeedAsync(TimeSpan.FromMinutes(1));
+        _provider.OnToken("refresh_token", 200, """{"access_token":"first","expires_in":60,"api_domain":"https://www.zohoapis.com"}""");
+        await _engine.Refresher.GetAccessTokenAsync(id);
+        _provider.OnToken("refresh_token", 200, """{"access_token":"second","expires_in":60}""");
+
+        await _engine.Refresher.GetAccessTokenAsync(id);
+        var kept = (await _engine.ReadAuthorizationAsync("sheets", TestEngine.Owner))!.ApiDomain;
+        _provider.OnToken("refresh_token", 200, """{"access_token":"third","expires_in":60,"api_domain":"https://www.zohoapis.in"}""");
+        await _engine.Refresher.GetAccessTokenAsync(id);
+        var replaced = (await _engine.ReadAuthorizationAsync("sheets", TestEngine.Owner))!.ApiDomain;
+
+        Assert.Equal(3, _provider.TokenCalls("refresh_token").Count);
+        Assert.Equal("https://www.zohoapis.com", kept);
+        Assert.Equal("https://www.zohoapis.in", replaced);
+    }
+
+    [Fact]
     public async Task Token_with_more_than_the_margin_left_is_used_as_is()
     {
         // SEC-14

@@ -36,6 +36,9 @@ public sealed class ConnectionAuthorizationEntity
 
     public string? ProviderAccount { get; set; }
 
+    /// <summary>The API origin the provider named in its token response (Zoho's <c>api_domain</c>); kept until a new one arrives.</summary>
+    public string? ApiDomain { get; set; }
+
     public int RefreshFailureCount { get; set; }
 
     public DateTimeOffset? NextRefreshAttemptAt { get; set; }

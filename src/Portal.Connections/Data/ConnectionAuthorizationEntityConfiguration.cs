@@ -17,6 +17,7 @@ public sealed class ConnectionAuthorizationEntityConfiguration : IEntityTypeConf
         b.Property(e => e.UserName).HasMaxLength(500);
         b.Property(e => e.LastError).HasMaxLength(2000);
         b.Property(e => e.ProviderAccount).HasMaxLength(500);
+        b.Property(e => e.ApiDomain).HasMaxLength(500);
         b.Property(e => e.ConcurrencyToken).IsConcurrencyToken();
     }
 }

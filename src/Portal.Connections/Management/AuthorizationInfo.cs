@@ -12,4 +12,5 @@ public sealed record AuthorizationInfo(
     DateTimeOffset? LastRefreshedAt,
     DateTimeOffset? LastUsedAt,
     string? LastError,
-    string? ProviderAccount);
+    string? ProviderAccount,
+    string? ApiDomain = null);

@@ -20,6 +20,7 @@ internal sealed class AuthorizationStore(IConnectionsDbContextFactory dbFactory,
         row.ExpiresAt = tokens.ExpiresAt;
         row.GrantedScopesJson = CatalogJson.WriteList(tokens.GrantedScopes ?? requestedScopes);
         row.ProviderAccount = tokens.ProviderAccount ?? row.ProviderAccount;
+        row.ApiDomain = tokens.ApiDomain ?? row.ApiDomain;
         row.AuthorizedAt = now;
         row.LastRefreshedAt = now;
         await db.SaveChangesAsync(ct);

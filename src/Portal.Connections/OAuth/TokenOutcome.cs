@@ -9,7 +9,8 @@ internal sealed record TokenOutcome(
     IReadOnlyList<string>? GrantedScopes = null,
     string? ProviderAccount = null,
     string? Problem = null,
-    TimeSpan? RetryAfter = null)
+    TimeSpan? RetryAfter = null,
+    string? ApiDomain = null)
 {
     public bool IsSuccess => Kind == TokenOutcomeKind.Success;
 }

@@ -65,7 +65,7 @@ internal static class TokenResponseReader
         IReadOnlyList<string>? scopes = string.IsNullOrWhiteSpace(r.Scope)
             ? null
             : r.Scope.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return new(TokenOutcomeKind.Success, access, refresh, expiresAt, scopes, ProviderAccount(json.Value));
+        return new(TokenOutcomeKind.Success, access, refresh, expiresAt, scopes, ProviderAccount(json.Value), ApiDomain: ApiDomain(json.Value));
     }
 
     private static string Description(TokenResponse r) =>
@@ -91,6 +91,13 @@ internal static class TokenResponseReader
 
         return json.TryGetProperty("instance_url", out var instance) && instance.ValueKind == JsonValueKind.String ? instance.GetString() : null;
     }
+
+    // Zoho names the data centre's API host ("https://www.zohoapis.eu"); only an absolute http(s) origin is kept.
+    private static string? ApiDomain(JsonElement json) =>
+        json.TryGetProperty("api_domain", out var value) && value.ValueKind == JsonValueKind.String
+        && Uri.TryCreate(value.GetString(), UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && string.IsNullOrEmpty(uri.UserInfo)
+            ? uri.GetLeftPart(UriPartial.Authority)
+            : null;
 
     private static TimeSpan? RetryAfter(HttpResponseMessage? response)
     {

@@ -234,6 +234,7 @@ public sealed class TokenRefresher
             row.GrantedScopesJson = CatalogJson.WriteList(outcome.GrantedScopes);
         }
 
+        row.ApiDomain = outcome.ApiDomain ?? row.ApiDomain;
         row.LastRefreshedAt = now;
         row.LastError = null;
         row.RefreshFailureCount = 0;

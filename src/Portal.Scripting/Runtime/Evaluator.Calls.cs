@@ -66,17 +66,35 @@ internal sealed partial class Evaluator
             {
                 result = tasks.InvokeAsync(call.QualifiedName, arguments, state.Token).AsTask().GetAwaiter().GetResult();
             }
+            catch (OperationCanceledException) when (state.Token.IsCancellationRequested)
+            {
+                state.ThrowCancelled(call.Span);
+                throw;
+            }
             catch (ScriptHostException e)
             {
+                RecordTaskCalls(call, e.HttpCalls);
                 throw new ScriptRuntimeException(e.Message, call.Span);
             }
 
             if (result.IsKnown)
             {
+                RecordTaskCalls(call, result.HttpCalls);
                 return result.Value;
             }
         }
 
         throw new ScriptRuntimeException($"unknown task '{call.QualifiedName}'; this portal does not provide it — check the spelling or use invokeUrl to call the API directly", call.Span);
+    }
+
+    // A task's calls share the run's HTTP budget with invokeUrl; the task learns of the limit only after it answered.
+    private void RecordTaskCalls(HostCallExpression call, IReadOnlyList<Http.HttpTraceEntry> calls)
+    {
+        state.HttpCalls.AddRange(calls);
+        state.HttpCallCount += calls.Count;
+        if (state.HttpCallCount > state.Limits.MaxHttpCalls)
+        {
+            throw new ScriptLimitException($"HTTP call limit exceeded: more than {state.Limits.MaxHttpCalls} calls (invokeUrl and integration tasks) in one run; batch the requests or split the work", call.Span);
+        }
     }
 }

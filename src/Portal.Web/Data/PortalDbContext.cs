@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Connections.Data;
 using Portal.Web.Audit;
 using Portal.Web.Functions;
+using Portal.Web.Integrations;
 
 namespace Portal.Web.Data;
 
@@ -21,6 +22,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<FunctionVersionEntity> FunctionVersions => Set<FunctionVersionEntity>();
 
     public DbSet<FunctionRunEntity> FunctionRuns => Set<FunctionRunEntity>();
+
+    public DbSet<IntegrationBindingEntity> IntegrationBindings => Set<IntegrationBindingEntity>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -142,6 +142,7 @@ public static class DelugeCompletionCatalog
             "invokeUrl [ url: … type: … ]",
             "Calls an HTTP API. Add `connection: \"link_name\"` to sign the request with a connection."));
         items.Add(new("keyword", "standalone", "standalone.", "standalone.api_name(arguments)", "Calls another saved function by its API name."));
+        items.AddRange(IntegrationCompletions.For(Integrations.IntegrationPackLoader.LoadBuiltIn()));
         return items;
     }
 }

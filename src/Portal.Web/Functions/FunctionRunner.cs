@@ -12,6 +12,7 @@ namespace Portal.Web.Functions;
 internal sealed class FunctionRunner(
     IDbContextFactory<PortalDbContext> dbFactory,
     IFunctionHttpInvokerFactory httpFactory,
+    Integrations.IIntegrationTaskInvokerFactory integrations,
     IFunctionResolver resolver,
     FunctionRunPruner pruner,
     FunctionRunGate gate,
@@ -48,6 +49,7 @@ internal sealed class FunctionRunner(
             AdminUser = await FirstAdminEmailAsync(CancellationToken.None),
             TimeProvider = time,
             Http = httpFactory.CreateFor(user),
+            Tasks = integrations.CreateFor(user),
             Functions = resolver is SavedFunctionResolver saved ? saved.For(user) : resolver,
         };
 

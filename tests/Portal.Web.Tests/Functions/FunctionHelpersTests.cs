@@ -111,6 +111,20 @@ public sealed class FunctionHelpersTests
     }
 
     [Fact]
+    public void The_completion_catalog_offers_the_zoho_crm_tasks_with_signatures_and_who_they_run_as()
+    {
+        var items = DelugeCompletionCatalog.Items;
+
+        var getRecords = Assert.Single(items, i => i.Label == "zoho.crm.getRecords");
+        Assert.Equal("function", getRecords.Kind);
+        Assert.Equal("zoho.crm.getRecords($0)", getRecords.InsertText);
+        Assert.Equal("zoho.crm.getRecords(module, page?, per_page?, query_map?, connection?) → LIST", getRecords.Signature);
+        Assert.Contains("- `per_page` NUMBER (optional, default 200): records per page, at most 200", getRecords.Documentation, StringComparison.Ordinal);
+        Assert.Contains("runs with the authorization of the admin who bound `zoho.crm` under Admin › Integrations", getRecords.Documentation, StringComparison.Ordinal);
+        Assert.Equal(7, items.Count(i => i.Label.StartsWith("zoho.crm.", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void The_completion_catalog_offers_methods_with_signatures_keywords_and_the_invokeurl_snippet()
     {
         var items = DelugeCompletionCatalog.Items;

@@ -32,6 +32,7 @@ public static class AuthorizationMatrix
         Page("/settings/tokens", MatrixAccess.Member),
         Page("/admin/users", MatrixAccess.Admin),
         Page("/admin/services", MatrixAccess.Admin),
+        Page("/admin/integrations", MatrixAccess.Admin),
         Page("/admin/audit", MatrixAccess.Admin),
         Page("/Error", MatrixAccess.Anonymous),
         Page("/not-found", MatrixAccess.Anonymous),

@@ -192,6 +192,10 @@ namespace Portal.Web.Data.Migrations
                     b.Property<string>("AccessTokenCiphertext")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ApiDomain")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset?>("AuthorizedAt")
                         .HasColumnType("TEXT");
 
@@ -800,6 +804,52 @@ namespace Portal.Web.Data.Migrations
                     b.ToTable("FunctionVersions", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Web.Integrations.IntegrationBindingEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorizationUserEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorizationUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("BoundAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BoundByEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BoundByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Namespace")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId");
+
+                    b.HasIndex("Namespace")
+                        .IsUnique();
+
+                    b.ToTable("IntegrationBindings", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -933,6 +983,15 @@ namespace Portal.Web.Data.Migrations
                     b.HasOne("Portal.Web.Functions.FunctionEntity", null)
                         .WithMany()
                         .HasForeignKey("FunctionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Web.Integrations.IntegrationBindingEntity", b =>
+                {
+                    b.HasOne("Portal.Connections.Data.ConnectionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

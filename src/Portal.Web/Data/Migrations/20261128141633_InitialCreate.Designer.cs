@@ -11,7 +11,7 @@ using Portal.Web.Data;
 namespace Portal.Web.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261128132903_InitialCreate")]
+    [Migration("20261128141633_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -193,6 +193,10 @@ namespace Portal.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AccessTokenCiphertext")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApiDomain")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset?>("AuthorizedAt")
@@ -803,6 +807,52 @@ namespace Portal.Web.Data.Migrations
                     b.ToTable("FunctionVersions", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Web.Integrations.IntegrationBindingEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorizationUserEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorizationUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("BoundAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BoundByEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BoundByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Namespace")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId");
+
+                    b.HasIndex("Namespace")
+                        .IsUnique();
+
+                    b.ToTable("IntegrationBindings", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -936,6 +986,15 @@ namespace Portal.Web.Data.Migrations
                     b.HasOne("Portal.Web.Functions.FunctionEntity", null)
                         .WithMany()
                         .HasForeignKey("FunctionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Web.Integrations.IntegrationBindingEntity", b =>
+                {
+                    b.HasOne("Portal.Connections.Data.ConnectionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -331,6 +331,7 @@ namespace Portal.Web.Data.Migrations
                     LastUsedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
                     LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     ProviderAccount = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ApiDomain = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     RefreshFailureCount = table.Column<int>(type: "INTEGER", nullable: false),
                     NextRefreshAttemptAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
                     RefreshLeaseId = table.Column<Guid>(type: "TEXT", nullable: true),
@@ -368,6 +369,31 @@ namespace Portal.Web.Data.Migrations
                     table.PrimaryKey("PK_ConnectionOAuthStates", x => x.Id);
                     table.ForeignKey(
                         name: "FK_ConnectionOAuthStates_Connections_ConnectionId",
+                        column: x => x.ConnectionId,
+                        principalTable: "Connections",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IntegrationBindings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Namespace = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ConnectionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorizationUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    AuthorizationUserEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    BoundByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    BoundByEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    BoundAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IntegrationBindings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IntegrationBindings_Connections_ConnectionId",
                         column: x => x.ConnectionId,
                         principalTable: "Connections",
                         principalColumn: "Id",
@@ -557,6 +583,17 @@ namespace Portal.Web.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_IntegrationBindings_ConnectionId",
+                table: "IntegrationBindings",
+                column: "ConnectionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IntegrationBindings_Namespace",
+                table: "IntegrationBindings",
+                column: "Namespace",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PersonalAccessTokens_TokenHash",
                 table: "PersonalAccessTokens",
                 column: "TokenHash",
@@ -611,6 +648,9 @@ namespace Portal.Web.Data.Migrations
                 name: "FunctionVersions");
 
             migrationBuilder.DropTable(
+                name: "IntegrationBindings");
+
+            migrationBuilder.DropTable(
                 name: "PersonalAccessTokens");
 
             migrationBuilder.DropTable(
@@ -623,10 +663,10 @@ namespace Portal.Web.Data.Migrations
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "Connections");
+                name: "Functions");
 
             migrationBuilder.DropTable(
-                name: "Functions");
+                name: "Connections");
         }
     }
 }

@@ -1,0 +1,12 @@
+using Portal.Connections.Egress;
+using Portal.Scripting.Http;
+using Portal.Web.Connections;
+
+namespace Portal.Web.Integrations;
+
+/// <summary>Task calls go through the same invoker as invokeUrl: SSRF policy, egress filter, 40 s, 5 MB (SEC-22/23/24).</summary>
+internal sealed class ConnectionsIntegrationHttpInvokerFactory(IHttpClientFactory clients, EgressUrlPolicy urlPolicy) : IIntegrationHttpInvokerFactory
+{
+    public IHttpInvoker CreateFor(string userId) =>
+        new ConnectionsHttpInvoker(clients, urlPolicy, userId, ConnectedHttpInvokerFactory.Timeout, ConnectedHttpInvokerFactory.MaxResponseBytes);
+}

@@ -1,0 +1,10 @@
+using System.Security.Claims;
+using Portal.Scripting;
+
+namespace Portal.Web.Integrations;
+
+/// <summary>Gives each run the integration-task hook for the user running it.</summary>
+internal interface IIntegrationTaskInvokerFactory
+{
+    IHostTaskInvoker CreateFor(ClaimsPrincipal user);
+}
