@@ -76,6 +76,13 @@ internal sealed class IntegrationExecutor(
                 "Or pass a connection name as the last argument to use your own authorization.");
         }
 
+        if (!await db.IsActiveAdminAsync(binding.AuthorizationUserId, time.GetUtcNow(), ct))
+        {
+            throw new ScriptHostException(
+                $"integration {pack.Namespace} cannot run: {binding.AuthorizationUserEmail}, whose authorization it is bound to, is no longer an active admin. " +
+                $"An admin must open Admin › Integrations ({AdminPagePath}) and re-bind {pack.Namespace} with their own authorization.");
+        }
+
         var authorization = await db.Set<ConnectionAuthorizationEntity>().AsNoTracking()
             .FirstOrDefaultAsync(a => a.ConnectionId == connection.Id && a.UserId == binding.AuthorizationUserId, ct);
         if (authorization is not { Status: AuthorizationStatus.Connected })

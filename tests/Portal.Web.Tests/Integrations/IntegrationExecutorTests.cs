@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Connections.Data;
 using Portal.Scripting;
 using Portal.Scripting.Http;
 using Portal.Scripting.Values;
+using Portal.Web.Data;
+using Portal.Web.Identity;
 using Portal.Web.Integrations;
 using Portal.Web.Tests.Functions;
 
@@ -105,6 +108,39 @@ public sealed class IntegrationExecutorTests : IDisposable
         Assert.Equal("admin (admin@test.local) via integration zoho.crm", entry.RanAs);
     }
 
+    [Fact]
+    public async Task A_binding_whose_admin_lost_the_admin_role_stops_before_any_call()
+    {
+        await BindAsync(null, AuthorizationStatus.Connected);
+        await using (var db = await database.Factory.CreateDbContextAsync())
+        {
+            db.UserRoles.RemoveRange(db.UserRoles.Where(ur => ur.UserId == "admin"));
+            await db.SaveChangesAsync();
+        }
+
+        var error = await Assert.ThrowsAsync<ScriptHostException>(() => RunAsync("getRecords", ScriptValue.Text("Leads")));
+
+        Assert.Equal("integration zoho.crm cannot run: admin@test.local, whose authorization it is bound to, is no longer an active admin. An admin must open Admin › Integrations (/admin/integrations) and re-bind zoho.crm with their own authorization.", error.Message);
+        Assert.Empty(http.Calls);
+    }
+
+    [Fact]
+    public async Task A_binding_whose_admin_is_locked_out_stops_before_any_call()
+    {
+        await BindAsync(null, AuthorizationStatus.Connected);
+        await using (var db = await database.Factory.CreateDbContextAsync())
+        {
+            var admin = await db.Users.SingleAsync(u => u.Id == "admin");
+            admin.LockoutEnd = DateTimeOffset.MaxValue;
+            await db.SaveChangesAsync();
+        }
+
+        var error = await Assert.ThrowsAsync<ScriptHostException>(() => RunAsync("getRecords", ScriptValue.Text("Leads")));
+
+        Assert.Contains("is no longer an active admin", error.Message, StringComparison.Ordinal);
+        Assert.Empty(http.Calls);
+    }
+
     private Task<HostTaskResult> RunAsync(string task, params ScriptValue[] arguments) =>
         executor.ExecuteAsync(Zoho, Zoho.FindTask(task)!, arguments, Bob, CancellationToken.None);
 
@@ -112,6 +148,9 @@ public sealed class IntegrationExecutorTests : IDisposable
     {
         var id = await AddConnectionAsync("zoho_admin", "admin", ConnectionMode.OwnerCredentials, ("admin", status, apiDomain));
         await using var db = await database.Factory.CreateDbContextAsync();
+        db.Users.Add(new ApplicationUser { Id = "admin", UserName = "admin@test.local", Email = "admin@test.local" });
+        db.Roles.Add(new IdentityRole(Roles.Admin) { Id = "role-admin", NormalizedName = Roles.Admin.ToUpperInvariant() });
+        db.UserRoles.Add(new IdentityUserRole<string> { UserId = "admin", RoleId = "role-admin" });
         db.IntegrationBindings.Add(new IntegrationBindingEntity
         {
             Namespace = "zoho.crm", ConnectionId = id, AuthorizationUserId = "admin", AuthorizationUserEmail = "admin@test.local",

@@ -80,15 +80,18 @@ public sealed class IntegrationsPageTests : ConnectionsTestContext
     }
 
     [Fact]
-    public async Task Unbinding_calls_the_service_and_returns_to_not_bound()
+    public void Unbinding_asks_first_then_calls_the_service_and_returns_to_not_bound()
     {
-        RenderDialogHost();
+        var host = RenderDialogHost();
         admin.Status = new IntegrationStatus(FakeIntegrationsAdmin.Zoho, IntegrationBindingState.Bound, "Org CRM", "org_crm", "admin@test.local", "admin@test.local", DateTimeOffset.UnixEpoch);
         var page = Render<IntegrationsPage>();
 
-        await page.Find("[data-testid=integration-unbind]").ClickAsync(new());
+        page.Find("[data-testid=integration-unbind]").Click();
+        host.WaitForAssertion(() => Assert.Contains("fails from now on", host.Markup, StringComparison.Ordinal));
+        Assert.Empty(admin.Unbinds);
+        host.FindAll("button").Last(b => b.TextContent.Trim() == "Unbind").Click();
 
-        Assert.Equal(["zoho.crm"], admin.Unbinds);
+        page.WaitForAssertion(() => Assert.Equal(["zoho.crm"], admin.Unbinds));
         page.WaitForAssertion(() => Assert.Equal("NotBound", page.Find("[data-testid=integration-status]").GetAttribute("data-state")));
     }
 
@@ -102,6 +105,18 @@ public sealed class IntegrationsPageTests : ConnectionsTestContext
 
         Assert.Contains("needs re-authorization by ann@test.local", page.Find("[data-testid=integration-status]").TextContent, StringComparison.Ordinal);
         Assert.Contains("fail until ann@test.local authorizes", page.Find("[data-testid=integration-reauth]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_binding_whose_admin_is_no_longer_an_admin_says_so_and_asks_for_a_re_bind()
+    {
+        RenderDialogHost();
+        admin.Status = new IntegrationStatus(FakeIntegrationsAdmin.Zoho, IntegrationBindingState.AdminNoLongerActive, "Org CRM", "org_crm", "ann@test.local", "ann@test.local", DateTimeOffset.UnixEpoch);
+
+        var page = Render<IntegrationsPage>();
+
+        Assert.Contains("ann@test.local is no longer an active admin", page.Find("[data-testid=integration-status]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Re-bind it with a connection you authorized", page.Find("[data-testid=integration-admin-inactive]").TextContent, StringComparison.Ordinal);
     }
 
     private static ConnectionView OrgCrmView() => new(

@@ -28,6 +28,8 @@ public sealed partial class IntegrationsPage
 
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+
     protected override async Task OnInitializedAsync()
     {
         principal = (await AuthState).User;
@@ -89,6 +91,15 @@ public sealed partial class IntegrationsPage
 
     private async Task UnbindAsync(IntegrationStatus status)
     {
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            $"Unbind {status.Pack.Namespace}",
+            $"Unbind {status.Pack.DisplayName}? Every function calling {status.Pack.Namespace} tasks fails from now on until an admin binds a connection again.",
+            yesText: "Unbind", cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+
         busy = true;
         var result = await Integrations.UnbindAsync(status.Pack.Namespace, principal);
         busy = false;
