@@ -25,8 +25,9 @@ public sealed class FunctionVisibilityMenuTests : PortalComponentTestContext
         menu.Find("[data-testid=visibility-menu] button").Click();
         popovers.WaitForElement("[data-testid=visibility-private]").Click();
 
-        Assert.Equal([FunctionVisibility.Private], service.VisibilityChanges);
-        Assert.Equal(FunctionVisibility.Private, changed?.Visibility);
+        // The menu item's handler is asynchronous; wait for it rather than racing it.
+        menu.WaitForAssertion(() => Assert.Equal([FunctionVisibility.Private], service.VisibilityChanges));
+        menu.WaitForAssertion(() => Assert.Equal(FunctionVisibility.Private, changed?.Visibility));
     }
 
     [Fact]
