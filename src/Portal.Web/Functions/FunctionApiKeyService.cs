@@ -31,15 +31,10 @@ internal sealed class FunctionApiKeyService(IDbContextFactory<PortalDbContext> d
     public async Task<FunctionApiKeyResult> GenerateAsync(ClaimsPrincipal user, int functionId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var entity = await db.Functions.FirstOrDefaultAsync(f => f.Id == functionId, ct);
-        if (entity is null || !FunctionPermissions.CanSee(user, entity.OwnerUserId, entity.Visibility))
+        var (entity, refusal) = await ManageableAsync(db, user, functionId, ct);
+        if (entity is null)
         {
-            return FunctionApiKeyResult.Fail(GoneError);
-        }
-
-        if (!FunctionPermissions.CanManage(user, entity.OwnerUserId))
-        {
-            return FunctionApiKeyResult.Fail(ManageError);
+            return refusal!;
         }
 
         var regenerated = entity.ApiKeyHash is not null;
@@ -58,15 +53,10 @@ internal sealed class FunctionApiKeyService(IDbContextFactory<PortalDbContext> d
     public async Task<FunctionApiKeyResult> DisableAsync(ClaimsPrincipal user, int functionId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var entity = await db.Functions.FirstOrDefaultAsync(f => f.Id == functionId, ct);
-        if (entity is null || !FunctionPermissions.CanSee(user, entity.OwnerUserId, entity.Visibility))
+        var (entity, refusal) = await ManageableAsync(db, user, functionId, ct);
+        if (entity is null)
         {
-            return FunctionApiKeyResult.Fail(GoneError);
-        }
-
-        if (!FunctionPermissions.CanManage(user, entity.OwnerUserId))
-        {
-            return FunctionApiKeyResult.Fail(ManageError);
+            return refusal!;
         }
 
         if (entity.ApiKeyHash is null)
@@ -82,6 +72,18 @@ internal sealed class FunctionApiKeyService(IDbContextFactory<PortalDbContext> d
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(AuditActor.From(user), FunctionAuditActions.ApiKeyDisabled, "function", entity.ApiName, $"key {prefix}…", ct);
         return new FunctionApiKeyResult(null, null, null);
+    }
+
+    /// <summary>The function when this user may manage its key; otherwise the refusal to show.</summary>
+    private static async Task<(FunctionEntity? Entity, FunctionApiKeyResult? Refusal)> ManageableAsync(PortalDbContext db, ClaimsPrincipal user, int functionId, CancellationToken ct)
+    {
+        var entity = await db.Functions.FirstOrDefaultAsync(f => f.Id == functionId, ct);
+        if (entity is null || !FunctionPermissions.CanSee(user, entity.OwnerUserId, entity.Visibility))
+        {
+            return (null, FunctionApiKeyResult.Fail(GoneError));
+        }
+
+        return FunctionPermissions.CanManage(user, entity.OwnerUserId) ? (entity, null) : (null, FunctionApiKeyResult.Fail(ManageError));
     }
 
     /// <summary>The function and user of a valid key, found by its hash (no secret is compared byte by byte); null otherwise.</summary>

@@ -25,8 +25,8 @@ public sealed class SandboxIdentityThroughApiTests(SandboxPortalWebFactory facto
             new CreateConnectionRequest { Name = "Team echo", LinkName = "team_echo", ServiceId = "sandbox_echo", Scopes = ["echo.read"], Mode = ConnectionMode.LoginUserCredentials },
             ConnectionsUser.From(admin)!);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Message)));
-        await SandboxConsent.AuthorizeAsync(factory, "team_echo", adminId, "sam@sandbox.test");
-        await SandboxConsent.AuthorizeAsync(factory, "team_echo", bobId, "riley@sandbox.test");
+        await SandboxAuthorizer.AuthorizeAsync(factory, "team_echo", adminId, "sam@sandbox.test");
+        await SandboxAuthorizer.AuthorizeAsync(factory, "team_echo", bobId, "riley@sandbox.test");
         using var alice = await FunctionsApiClient.ForAsync(factory, FunctionsApiClient.Alice);
         var apiName = await FunctionsApiClient.DeployAsync(alice, $$"""
             r = invokeUrl [ url: "{{factory.SandboxUrl}}/api/echo/whoami" type: GET connection: "team_echo" ];
