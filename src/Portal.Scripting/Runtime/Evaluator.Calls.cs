@@ -61,6 +61,12 @@ internal sealed partial class Evaluator
         var tasks = state.Host.Tasks;
         if (tasks is not null)
         {
+            // Every integration task sends a request, so an exhausted budget stops the run before the task sends one.
+            if (state.HttpCallCount >= state.Limits.MaxHttpCalls)
+            {
+                throw HttpLimitExceeded(call);
+            }
+
             HostTaskResult result;
             try
             {
@@ -87,14 +93,17 @@ internal sealed partial class Evaluator
         throw new ScriptRuntimeException($"unknown task '{call.QualifiedName}'; this portal does not provide it — check the spelling or use invokeUrl to call the API directly", call.Span);
     }
 
-    // A task's calls share the run's HTTP budget with invokeUrl; the task learns of the limit only after it answered.
+    // A task's calls share the run's HTTP budget with invokeUrl; one task making several calls is caught after it answered.
     private void RecordTaskCalls(HostCallExpression call, IReadOnlyList<Http.HttpTraceEntry> calls)
     {
         state.HttpCalls.AddRange(calls);
         state.HttpCallCount += calls.Count;
         if (state.HttpCallCount > state.Limits.MaxHttpCalls)
         {
-            throw new ScriptLimitException($"HTTP call limit exceeded: more than {state.Limits.MaxHttpCalls} calls (invokeUrl and integration tasks) in one run; batch the requests or split the work", call.Span);
+            throw HttpLimitExceeded(call);
         }
     }
+
+    private ScriptLimitException HttpLimitExceeded(HostCallExpression call) =>
+        new($"HTTP call limit exceeded: more than {state.Limits.MaxHttpCalls} calls (invokeUrl and integration tasks) in one run; batch the requests or split the work", call.Span);
 }
