@@ -69,6 +69,20 @@ public sealed class RemoteCommandTests : IDisposable
         Assert.False(portal.Functions.ContainsKey("broken"));
     }
 
+    [Theory]
+    [InlineData(new[] { "exec" }, "error: exec needs the function's API name; usage: portal exec API_NAME [--arg name=value]...")]
+    [InlineData(new[] { "exec", "greet", "--arg", "no-equals" }, "error: unexpected argument '--arg'; usage: portal exec")]
+    [InlineData(new[] { "pull", "greet", "extra" }, "error: unexpected argument 'extra'; usage: portal pull API_NAME [--out FILE]")]
+    [InlineData(new[] { "push", "--api-name", "greet" }, "error: push needs a script file; usage: portal push FILE.dg")]
+    [InlineData(new[] { "push", "a.dg", "--argument", "who" }, "error: unexpected argument '--argument'; usage: portal push")]
+    public async Task Malformed_remote_command_lines_are_usage_errors_that_show_the_syntax(string[] arguments, string expected)
+    {
+        var (exit, _, error) = await RunAsync(arguments);
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.StartsWith(expected, error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Remote_commands_before_login_tell_the_user_to_log_in()
     {

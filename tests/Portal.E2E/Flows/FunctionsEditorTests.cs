@@ -9,21 +9,6 @@ public sealed partial class FunctionsEditorTests(BrowserFixture browser) : IClas
     private const string Alice = "alice@portal.local";
     private const string Password = "Portal-demo-2026";
 
-    private const string SeedSample = """
-        headermap = map();
-        headermap.put("this goes in the header", "value");
-        paramMap = map();
-        paramMap.put("this goes in the body", "body");
-        info paramMap;
-        response = invokeUrl [
-        type: POST
-        headers: headermap
-        content-type: "application/json"
-        parameters: paramMap.toString()
-        connection: "mine"
-        info response;
-        return "";
-        """;
 
     [Fact]
     public async Task Alice_writes_a_function_sees_a_located_error_runs_it_and_compares_versions()
@@ -41,9 +26,9 @@ public sealed partial class FunctionsEditorTests(BrowserFixture browser) : IClas
         await page.GetByTestId("argument-name").FillAsync("person");
         await page.GetByTestId("new-function-submit").ClickAsync();
         await page.WaitForURLAsync("**/functions/greet_person");
-        await WaitForEditorAsync(page);
+        await page.WaitForEditorAsync(() => string.Join('\n', ConsoleLines(page)));
 
-        await SetCodeAsync(page, "greeting = \"Hello \" + person;\ninfo greeting;\nresult = map();\nresult.put(\"greeting\", greeting);\nresult.put(\"items\", {1, 2, 3});\nreturn result;");
+        await page.SetCodeAsync("greeting = \"Hello \" + person;\ninfo greeting;\nresult = map();\nresult.put(\"greeting\", greeting);\nresult.put(\"items\", {1, 2, 3});\nreturn result;");
         await Assertions.Expect(page.GetByTestId("problem-count")).ToHaveTextAsync(new Regex("No problems"));
         await page.Locator("#function-code .view-lines").ClickAsync();
         await page.Keyboard.PressAsync("Control+End");
@@ -60,7 +45,7 @@ public sealed partial class FunctionsEditorTests(BrowserFixture browser) : IClas
         await page.ScreenshotAsync("functions-completion");
         await page.Keyboard.PressAsync("Escape");
 
-        await SetCodeAsync(page, "greeting = \"Hello \" + person;\ninfo greeting;\nresult = map();\nresult.put(\"greeting\", greeting);\nresult.put(\"items\", {1, 2, 3});\nreturn result;");
+        await page.SetCodeAsync("greeting = \"Hello \" + person;\ninfo greeting;\nresult = map();\nresult.put(\"greeting\", greeting);\nresult.put(\"items\", {1, 2, 3});\nreturn result;");
         await page.Locator("#function-code .view-line").GetByText("put", new() { Exact = true }).First.HoverAsync();
         await Assertions.Expect(page.Locator(".monaco-hover").First).ToContainTextAsync("put(key, value)");
         await page.Mouse.MoveAsync(600, 800);
@@ -94,15 +79,9 @@ public sealed partial class FunctionsEditorTests(BrowserFixture browser) : IClas
         var page = await NewLoggedPageAsync();
         await page.LoginAsync(Alice, Password);
         await page.WaitForInteractiveAsync();
-        await page.GotoAsync("/functions");
-        await page.WaitForInteractiveAsync();
-        await page.GetByTestId("new-function").ClickAsync();
-        await page.GetByTestId("new-function-name").FillAsync("Kaizen sample");
-        await page.GetByTestId("new-function-submit").ClickAsync();
-        await page.WaitForURLAsync("**/functions/kaizen_sample");
-        await WaitForEditorAsync(page);
+        await page.CreateFunctionAsync("Kaizen sample", "kaizen_sample", () => string.Join('\n', ConsoleLines(page)));
 
-        await SetCodeAsync(page, SeedSample);
+        await page.SetCodeAsync(SeedScripts.KaizenSample);
 
         await Assertions.Expect(page.GetByTestId("problem")).ToHaveCountAsync(2);
         await Assertions.Expect(page.GetByTestId("problem").Nth(0)).ToContainTextAsync("Line 6");
@@ -113,7 +92,7 @@ public sealed partial class FunctionsEditorTests(BrowserFixture browser) : IClas
 
         // A long function (well over the 32 KB SignalR default) is checked and saved too.
         var longCode = string.Join('\n', Enumerable.Range(0, 1000).Select(i => $"v{i} = map(); v{i}.put(\"key\", {i} + 1); info v{i}.get(\"key\");")) + "\nreturn \"done\";";
-        await SetCodeAsync(page, longCode);
+        await page.SetCodeAsync(longCode);
         await Assertions.Expect(page.GetByTestId("problem-count")).ToHaveTextAsync(new Regex("No problems"));
         await page.GetByTestId("save-function").ClickAsync();
         await Assertions.Expect(page.GetByTestId("editor-state")).ToContainTextAsync("Version 2");
@@ -125,14 +104,8 @@ public sealed partial class FunctionsEditorTests(BrowserFixture browser) : IClas
         var page = await NewLoggedPageAsync();
         await page.LoginAsync(Alice, Password);
         await page.WaitForInteractiveAsync();
-        await page.GotoAsync("/functions");
-        await page.WaitForInteractiveAsync();
-        await page.GetByTestId("new-function").ClickAsync();
-        await page.GetByTestId("new-function-name").FillAsync("Check health");
-        await page.GetByTestId("new-function-submit").ClickAsync();
-        await page.WaitForURLAsync("**/functions/check_health");
-        await WaitForEditorAsync(page);
-        await SetCodeAsync(page, "");
+        await page.CreateFunctionAsync("Check health", "check_health", () => string.Join('\n', ConsoleLines(page)));
+        await page.SetCodeAsync("");
 
         await page.GetByTestId("insert-invokeurl").ClickAsync();
         // The portal itself is loopback and blocked by the SSRF filter; Sandbox Echo is the one allowed local origin.
@@ -156,21 +129,6 @@ public sealed partial class FunctionsEditorTests(BrowserFixture browser) : IClas
         await page.ScreenshotAsync("functions-run-trace");
     }
 
-    private static async Task WaitForEditorAsync(IPage page)
-    {
-        try
-        {
-            await page.Locator("#function-code .monaco-editor[role=code]").WaitForAsync();
-        }
-        catch (TimeoutException)
-        {
-            await page.ScreenshotAsync("functions-editor-failed");
-            throw new TimeoutException("Monaco did not start. Browser console:\n" + string.Join('\n', ConsoleLines(page)));
-        }
-
-        await page.WaitForFunctionAsync("() => document.getElementById('function-code')?.hasAttribute('data-markers')");
-    }
-
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, List<string>> Consoles = [];
 
     private static List<string> ConsoleLines(IPage page) => Consoles.GetOrCreateValue(page);
@@ -183,7 +141,4 @@ public sealed partial class FunctionsEditorTests(BrowserFixture browser) : IClas
         page.PageError += (_, error) => lines.Add("pageerror: " + error);
         return page;
     }
-
-    private static Task SetCodeAsync(IPage page, string code) =>
-        page.EvaluateAsync("code => portalFunctionEditor.setValue('function-code', code)", code);
 }

@@ -14,22 +14,6 @@ public sealed class FunctionsWithConnectionsTests(BrowserFixture browser) : ICla
     private const string Bob = "bob@portal.local";
     private const string Password = "Portal-demo-2026";
 
-    // Verbatim from the seed post (/work/shared/seed/000_5a52bbd4d96fa82f.txt): no url, and the closing ']' is missing.
-    private const string SeedSample = """
-        headermap = map();
-        headermap.put("this goes in the header", "value");
-        paramMap = map();
-        paramMap.put("this goes in the body", "body");
-        info paramMap;
-        response = invokeUrl [
-        type: POST
-        headers: headermap
-        content-type: "application/json"
-        parameters: paramMap.toString()
-        connection: "mine"
-        info response;
-        return "";
-        """;
 
     // Team Sheets is shared by two tests of this class; xunit runs them one after the other on the same server.
     private static readonly SemaphoreSlim TeamSheetsGate = new(1, 1);
@@ -41,8 +25,8 @@ public sealed class FunctionsWithConnectionsTests(BrowserFixture browser) : ICla
         var page = await NewAlicePageAsync();
         await EnsureTeamSheetsAsync(page);
         var samSheet = (await SandboxAsync().GetSpreadsheetsAsync("sam@sandbox.test"))[0];
-        await CreateFunctionAsync(page, "Append row", "append_row");
-        await SetCodeAsync(page, "");
+        await page.CreateFunctionAsync("Append row", "append_row");
+        await page.SetCodeAsync("");
         await page.Locator("#function-code .view-lines").ClickAsync();
         await page.Keyboard.TypeAsync("info \"appending\";");
         await page.Keyboard.PressAsync("Enter");
@@ -89,17 +73,17 @@ public sealed class FunctionsWithConnectionsTests(BrowserFixture browser) : ICla
         var page = await NewAlicePageAsync();
         await CreateConnectionAsync(page, "echo", "sandbox_echo", "Mine", "mine", shared: false, "sam@sandbox.test");
         await Assertions.Expect(page.GetByTestId("snippet")).ToContainTextAsync("connection: \"mine\"");
-        await CreateFunctionAsync(page, "Kaizen echo", "kaizen_echo");
+        await page.CreateFunctionAsync("Kaizen echo", "kaizen_echo");
 
-        await SetCodeAsync(page, SeedSample);
+        await page.SetCodeAsync(SeedScripts.KaizenSample);
         await Assertions.Expect(page.GetByTestId("problem")).ToHaveCountAsync(2);
         await Assertions.Expect(page.GetByTestId("problem").Nth(0)).ToContainTextAsync("Line 6");
         await Assertions.Expect(page.GetByTestId("problem").Nth(1)).ToContainTextAsync("Line 12");
         await page.ScreenshotAsync("functions-connections-03-seed-errors");
-        var fixedCode = SeedSample
+        var fixedCode = SeedScripts.KaizenSample
             .Replace("response = invokeUrl [\n", $"response = invokeUrl [\nurl: \"{browser.Portal.SandboxUrl}/api/echo/kaizen\"\n", StringComparison.Ordinal)
             .Replace("connection: \"mine\"\n", "connection: \"mine\"\n];\n", StringComparison.Ordinal);
-        await SetCodeAsync(page, fixedCode);
+        await page.SetCodeAsync(fixedCode);
         await Assertions.Expect(page.GetByTestId("problem-count")).ToHaveTextAsync(new Regex("No problems"));
         await page.GetByTestId("run-button").ClickAsync();
 
@@ -117,8 +101,8 @@ public sealed class FunctionsWithConnectionsTests(BrowserFixture browser) : ICla
     {
         var alice = await NewAlicePageAsync();
         await EnsureTeamSheetsAsync(alice);
-        await CreateFunctionAsync(alice, "List sheets", "list_sheets");
-        await SetCodeAsync(alice, $"response = invokeUrl\n[\n\turl: \"{browser.Portal.SandboxUrl}/api/sheets/v1/spreadsheets\"\n\ttype: GET\n\tconnection: \"team_sheets\"\n];\ninfo response;\nreturn response;");
+        await alice.CreateFunctionAsync("List sheets", "list_sheets");
+        await alice.SetCodeAsync($"response = invokeUrl\n[\n\turl: \"{browser.Portal.SandboxUrl}/api/sheets/v1/spreadsheets\"\n\ttype: GET\n\tconnection: \"team_sheets\"\n];\ninfo response;\nreturn response;");
         await Assertions.Expect(alice.GetByTestId("problem-count")).ToHaveTextAsync(new Regex("No problems"));
         await alice.GetByTestId("save-function").ClickAsync();
         await Assertions.Expect(alice.GetByTestId("editor-state")).ToContainTextAsync("Version 2");
@@ -215,18 +199,6 @@ public sealed class FunctionsWithConnectionsTests(BrowserFixture browser) : ICla
         await popup.GetByRole(AriaRole.Button, new() { Name = "Allow" }).ClickAsync(new() { Timeout = 30_000 });
     }
 
-    private static async Task CreateFunctionAsync(IPage page, string name, string apiName)
-    {
-        await page.GotoAsync("/functions");
-        await page.WaitForInteractiveAsync();
-        await page.GetByTestId("new-function").ClickAsync();
-        await page.GetByTestId("new-function-name").FillAsync(name);
-        await Assertions.Expect(page.GetByTestId("new-function-api-name")).ToHaveValueAsync(apiName);
-        await page.GetByTestId("new-function-submit").ClickAsync();
-        await page.WaitForURLAsync($"**/functions/{apiName}");
-        await WaitForEditorAsync(page);
-    }
-
     private static async Task OpenFunctionAsync(IPage page, string apiName)
     {
         await page.GotoAsync($"/functions/{apiName}");
@@ -240,13 +212,4 @@ public sealed class FunctionsWithConnectionsTests(BrowserFixture browser) : ICla
         await page.GetByTestId("invoke-parameters-key").Nth(index).FillAsync(key);
         await page.GetByTestId("invoke-parameters-value").Nth(index).FillAsync(value);
     }
-
-    private static async Task WaitForEditorAsync(IPage page)
-    {
-        await page.Locator("#function-code .monaco-editor[role=code]").WaitForAsync();
-        await page.WaitForFunctionAsync("() => document.getElementById('function-code')?.hasAttribute('data-markers')");
-    }
-
-    private static Task SetCodeAsync(IPage page, string code) =>
-        page.EvaluateAsync("code => portalFunctionEditor.setValue('function-code', code)", code);
 }

@@ -15,29 +15,23 @@ internal sealed class ExecCommand(RemoteEnvironment environment) : ICliCommand
 
     public async Task<int> ExecuteAsync(IReadOnlyList<string> arguments, CliContext context)
     {
-        string? apiName = null;
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < arguments.Count; i++)
+        var apiName = await RemoteCommandLine.ParseAsync(arguments, new Dictionary<string, Func<string, bool>>
         {
-            switch (arguments[i])
+            ["--arg"] = pair =>
             {
-                case "--arg" when i + 1 < arguments.Count && arguments[i + 1].IndexOf('=') > 0:
-                    var pair = arguments[++i];
-                    var eq = pair.IndexOf('=');
-                    values[pair[..eq]] = pair[(eq + 1)..];
-                    break;
-                case var other when !other.StartsWith("--", StringComparison.Ordinal) && apiName is null:
-                    apiName = other;
-                    break;
-                default:
-                    await context.Error.WriteLineAsync($"error: unexpected argument '{arguments[i]}'; usage: {Syntax}");
-                    return ExitCodes.Usage;
-            }
-        }
+                var eq = pair.IndexOf('=');
+                if (eq <= 0)
+                {
+                    return false;
+                }
 
+                values[pair[..eq]] = pair[(eq + 1)..];
+                return true;
+            },
+        }, "exec needs the function's API name", Syntax, context);
         if (apiName is null)
         {
-            await context.Error.WriteLineAsync($"error: exec needs the function's API name; usage: {Syntax}");
             return ExitCodes.Usage;
         }
 

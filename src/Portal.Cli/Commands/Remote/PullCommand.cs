@@ -14,26 +14,17 @@ internal sealed class PullCommand(RemoteEnvironment environment) : ICliCommand
 
     public async Task<int> ExecuteAsync(IReadOnlyList<string> arguments, CliContext context)
     {
-        string? apiName = null, file = null;
-        for (var i = 0; i < arguments.Count; i++)
+        string? file = null;
+        var apiName = await RemoteCommandLine.ParseAsync(arguments, new Dictionary<string, Func<string, bool>>
         {
-            switch (arguments[i])
+            ["--out"] = value =>
             {
-                case "--out" when i + 1 < arguments.Count:
-                    file = arguments[++i];
-                    break;
-                case var other when !other.StartsWith("--", StringComparison.Ordinal) && apiName is null:
-                    apiName = other;
-                    break;
-                default:
-                    await context.Error.WriteLineAsync($"error: unexpected argument '{arguments[i]}'; usage: {Syntax}");
-                    return ExitCodes.Usage;
-            }
-        }
-
+                file = value;
+                return true;
+            },
+        }, "pull needs the function's API name", Syntax, context);
         if (apiName is null)
         {
-            await context.Error.WriteLineAsync($"error: pull needs the function's API name; usage: {Syntax}");
             return ExitCodes.Usage;
         }
 

@@ -14,31 +14,29 @@ internal sealed class PushCommand(RemoteEnvironment environment) : ICliCommand
 
     public async Task<int> ExecuteAsync(IReadOnlyList<string> arguments, CliContext context)
     {
-        string? file = null, apiName = null;
+        string? apiName = null;
         List<object>? declared = null;
-        for (var i = 0; i < arguments.Count; i++)
+        var file = await RemoteCommandLine.ParseAsync(arguments, new Dictionary<string, Func<string, bool>>
         {
-            switch (arguments[i])
+            ["--api-name"] = value =>
             {
-                case "--api-name" when i + 1 < arguments.Count:
-                    apiName = arguments[++i];
-                    break;
-                case "--argument" when i + 1 < arguments.Count && arguments[i + 1].IndexOf(':') > 0:
-                    var pair = arguments[++i];
-                    (declared ??= []).Add(new { name = pair[..pair.IndexOf(':')], type = pair[(pair.IndexOf(':') + 1)..].ToLowerInvariant() });
-                    break;
-                case var other when !other.StartsWith("--", StringComparison.Ordinal) && file is null:
-                    file = other;
-                    break;
-                default:
-                    await context.Error.WriteLineAsync($"error: unexpected argument '{arguments[i]}'; usage: {Syntax}");
-                    return ExitCodes.Usage;
-            }
-        }
+                apiName = value;
+                return true;
+            },
+            ["--argument"] = pair =>
+            {
+                var colon = pair.IndexOf(':');
+                if (colon <= 0)
+                {
+                    return false;
+                }
 
+                (declared ??= []).Add(new { name = pair[..colon], type = pair[(colon + 1)..].ToLowerInvariant() });
+                return true;
+            },
+        }, "push needs a script file", Syntax, context);
         if (file is null)
         {
-            await context.Error.WriteLineAsync($"error: push needs a script file; usage: {Syntax}");
             return ExitCodes.Usage;
         }
 
