@@ -55,7 +55,7 @@ public sealed class HttpClientInvoker : IHttpInvoker, IDisposable
         try
         {
             using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            var body = await ReadCappedAsync(response.Content, timeout.Token).ConfigureAwait(false);
+            var body = await CappedResponseReader.ReadAsync(response.Content, _maxResponseBytes, TooLarge, timeout.Token).ConfigureAwait(false);
             var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var header in response.Headers.Concat(response.Content.Headers))
             {
@@ -75,29 +75,6 @@ public sealed class HttpClientInvoker : IHttpInvoker, IDisposable
     }
 
     public void Dispose() => _client.Dispose();
-
-    private async Task<string> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        if (content.Headers.ContentLength > _maxResponseBytes)
-        {
-            throw TooLarge();
-        }
-
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > _maxResponseBytes)
-            {
-                throw TooLarge();
-            }
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
 
     private HttpInvocationException TooLarge() =>
         new($"response is larger than {_maxResponseBytes / (1024 * 1024.0):0.##} MB; ask the API for less data (paging or filters)");

@@ -46,7 +46,7 @@ internal sealed class ConnectionsHttpInvoker(
         {
             using var response = await clients.CreateClient(ConnectionsHttpClients.Invoke)
                 .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
-            var body = await ReadCappedAsync(response.Content, url, deadline.Token);
+            var body = await CappedResponseReader.ReadAsync(response.Content, maxResponseBytes, () => TooLarge(url), deadline.Token);
             var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var header in response.Headers.Concat(response.Content.Headers))
             {
@@ -148,29 +148,6 @@ internal sealed class ConnectionsHttpInvoker(
         }
 
         return headers;
-    }
-
-    private async Task<string> ReadCappedAsync(HttpContent content, Uri url, CancellationToken cancellationToken)
-    {
-        if (content.Headers.ContentLength > maxResponseBytes)
-        {
-            throw TooLarge(url);
-        }
-
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > maxResponseBytes)
-            {
-                throw TooLarge(url);
-            }
-        }
-
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     private HttpInvocationException TooLarge(Uri url) =>
