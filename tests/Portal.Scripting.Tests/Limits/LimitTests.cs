@@ -43,7 +43,9 @@ public sealed class LimitTests
 
         stopwatch.Stop();
         Assert.StartsWith("time limit exceeded: the run took longer than 1 s", result.Error!.Message, StringComparison.Ordinal);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(1.2), $"stopped after {stopwatch.Elapsed}");
+        // The loop never ends on its own; stopping within half a second of the deadline proves the single deadline
+        // is honoured, with headroom for a busy CI runner.
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(1.5), $"stopped after {stopwatch.Elapsed}");
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class ConnectionDetailsPageTests : ConnectionsTestContext
         new(id, name, viewer, status, null, granted, declined, At, null, At.AddHours(1), null, null);
 
     [Fact]
-    public void The_owner_sees_every_authorization_with_declined_scopes_highlighted_and_the_usage()
+    public async Task The_owner_sees_every_authorization_with_declined_scopes_highlighted_and_the_usage()
     {
         SignIn("alice", "Developer");
         Ui.Views["team_sheets"] = TeamSheets(true,
@@ -30,7 +30,7 @@ public sealed class ConnectionDetailsPageTests : ConnectionsTestContext
 
         var cut = Render<ConnectionDetailsPage>(p => p.Add(x => x.LinkName, "team_sheets"));
 
-        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=authorization]").Count));
+        await cut.WaitForAssertionAsync(() => Assert.Equal(2, cut.FindAll("[data-testid=authorization]").Count));
         var bob = cut.Find("[data-testid=authorization][data-user='Bob User']");
         Assert.Equal("sheets.write", bob.QuerySelector("[data-testid=scope-declined]")!.TextContent.Trim());
         Assert.Contains("Not granted at the provider: sheets.write", bob.TextContent);
@@ -40,27 +40,27 @@ public sealed class ConnectionDetailsPageTests : ConnectionsTestContext
     }
 
     [Fact]
-    public void A_user_of_a_shared_connection_can_connect_and_revoke_but_not_delete()
+    public async Task A_user_of_a_shared_connection_can_connect_and_revoke_but_not_delete()
     {
         SignIn("bob", "User");
         Ui.Views["team_sheets"] = TeamSheets(false, Auth("bob", "Bob User", true, AuthorizationStatus.Connected, ["sheets.read", "sheets.write"], []));
 
         var cut = Render<ConnectionDetailsPage>(p => p.Add(x => x.LinkName, "team_sheets"));
 
-        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=details-revoke]")));
+        await cut.WaitForAssertionAsync(() => Assert.NotNull(cut.Find("[data-testid=details-revoke]")));
         Assert.Equal("Reconnect", cut.Find("[data-testid=details-connect]").TextContent.Trim());
         Assert.Empty(cut.FindAll("[data-testid=details-delete]"));
         Assert.Contains("Alice Developer", cut.Find("[data-testid=details-owner]").TextContent);
     }
 
     [Fact]
-    public void An_unknown_connection_says_so_and_links_back()
+    public async Task An_unknown_connection_says_so_and_links_back()
     {
         SignIn("bob", "User");
 
         var cut = Render<ConnectionDetailsPage>(p => p.Add(x => x.LinkName, "nope"));
 
-        cut.WaitForAssertion(() => Assert.Contains("There is no connection named “nope” that you can see", cut.Markup));
+        await cut.WaitForAssertionAsync(() => Assert.Contains("There is no connection named “nope” that you can see", cut.Markup));
         Assert.Contains("href=\"/connections\"", cut.Markup);
     }
 }

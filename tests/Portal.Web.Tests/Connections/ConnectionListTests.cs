@@ -15,13 +15,13 @@ public sealed class ConnectionListTests : ConnectionsTestContext
     }
 
     [Fact]
-    public void A_developer_sees_their_own_connections_first_and_can_create_one()
+    public async Task A_developer_sees_their_own_connections_first_and_can_create_one()
     {
         SignIn("alice", "Developer");
 
         var cut = Render<ConnectionsPage>();
 
-        cut.WaitForAssertion(() => Assert.Contains("alice_private", cut.Markup));
+        await cut.WaitForAssertionAsync(() => Assert.Contains("alice_private", cut.Markup));
         Assert.DoesNotContain("bob_own", cut.Markup);
         Assert.NotNull(cut.Find("[data-testid=create-connection]"));
         Assert.DoesNotContain("All Connections", cut.Markup);
@@ -29,14 +29,14 @@ public sealed class ConnectionListTests : ConnectionsTestContext
     }
 
     [Fact]
-    public void A_user_cannot_create_and_sees_shared_connections_with_an_authorize_button()
+    public async Task A_user_cannot_create_and_sees_shared_connections_with_an_authorize_button()
     {
         SignIn("bob", "User");
         var cut = Render<ConnectionsPage>();
 
         cut.FindAll(".mud-tab").Single(t => t.TextContent.Contains("Shared Connections")).Click();
 
-        cut.WaitForAssertion(() => Assert.Contains("team_sheets", cut.Markup));
+        await cut.WaitForAssertionAsync(() => Assert.Contains("team_sheets", cut.Markup));
         Assert.Empty(cut.FindAll("[data-testid=create-connection]"));
         Assert.DoesNotContain("All Connections", cut.Markup);
         Assert.Equal("Not connected", cut.Find("[data-testid=status-chip]").TextContent.Trim());
@@ -45,34 +45,34 @@ public sealed class ConnectionListTests : ConnectionsTestContext
     }
 
     [Fact]
-    public void An_admin_has_the_all_connections_tab_listing_everyone()
+    public async Task An_admin_has_the_all_connections_tab_listing_everyone()
     {
         SignIn("root", "Admin");
         var cut = Render<ConnectionsPage>();
 
         cut.FindAll(".mud-tab").Single(t => t.TextContent.Contains("All Connections")).Click();
 
-        cut.WaitForAssertion(() => Assert.Contains("bob_own", cut.Markup));
+        await cut.WaitForAssertionAsync(() => Assert.Contains("bob_own", cut.Markup));
         Assert.Contains("alice_private", cut.Markup);
         Assert.Equal(ConnectionListScope.All, Ui.ListCalls.Last().Scope);
     }
 
     [Fact]
-    public void Search_filters_by_link_name()
+    public async Task Search_filters_by_link_name()
     {
         SignIn("root", "Admin");
         var cut = Render<ConnectionsPage>();
         cut.FindAll(".mud-tab").Single(t => t.TextContent.Contains("All Connections")).Click();
-        cut.WaitForAssertion(() => Assert.Contains("bob_own", cut.Markup));
+        await cut.WaitForAssertionAsync(() => Assert.Contains("bob_own", cut.Markup));
 
         cut.Find("input[data-testid=connection-search]").Input("team");
 
-        cut.WaitForAssertion(() => Assert.DoesNotContain("bob_own", cut.Markup));
+        await cut.WaitForAssertionAsync(() => Assert.DoesNotContain("bob_own", cut.Markup));
         Assert.Contains("team_sheets", cut.Markup);
     }
 
     [Fact]
-    public void Five_thousand_connections_render_only_a_window_of_rows()
+    public async Task Five_thousand_connections_render_only_a_window_of_rows()
     {
         SignIn("root", "Admin");
         for (var i = 0; i < 5000; i++)
@@ -82,7 +82,7 @@ public sealed class ConnectionListTests : ConnectionsTestContext
 
         var started = System.Diagnostics.Stopwatch.StartNew();
         var cut = Render<ConnectionsPage>();
-        cut.WaitForAssertion(() => Assert.Contains("bulk_0000", cut.Markup));
+        await cut.WaitForAssertionAsync(() => Assert.Contains("bulk_0000", cut.Markup));
         started.Stop();
 
         Assert.InRange(cut.FindAll("tbody tr").Count, 1, 250);

@@ -9,7 +9,7 @@ namespace Portal.Web.Tests.Connections;
 public sealed class WizardComponentTests : ConnectionsTestContext
 {
     [Fact]
-    public void Typing_a_connection_name_fills_the_link_name_live()
+    public async Task Typing_a_connection_name_fills_the_link_name_live()
     {
         var model = new CreateConnectionModel();
         model.SelectService(FakeConnectionsUi.Sheets);
@@ -17,11 +17,11 @@ public sealed class WizardComponentTests : ConnectionsTestContext
 
         cut.Find("input[data-testid=connection-name]").Input("Team Sheets");
 
-        cut.WaitForAssertion(() => Assert.Equal("team_sheets", cut.Find("input[data-testid=link-name]").GetAttribute("value")));
+        await cut.WaitForAssertionAsync(() => Assert.Equal("team_sheets", cut.Find("input[data-testid=link-name]").GetAttribute("value")));
     }
 
     [Fact]
-    public void A_link_name_in_use_is_flagged_while_typing()
+    public async Task A_link_name_in_use_is_flagged_while_typing()
     {
         Ui.TakenLinkNames.Add("team_sheets");
         var model = new CreateConnectionModel();
@@ -30,7 +30,7 @@ public sealed class WizardComponentTests : ConnectionsTestContext
 
         cut.Find("input[data-testid=connection-name]").Input("Team Sheets");
 
-        cut.WaitForAssertion(() => Assert.Contains("is already used by another connection", cut.Markup));
+        await cut.WaitForAssertionAsync(() => Assert.Contains("is already used by another connection", cut.Markup));
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class WizardComponentTests : ConnectionsTestContext
     }
 
     [Fact]
-    public void The_consent_dialog_names_the_service_the_scopes_in_plain_words_and_whose_account_is_used()
+    public async Task The_consent_dialog_names_the_service_the_scopes_in_plain_words_and_whose_account_is_used()
     {
         var host = RenderDialogHost();
 
@@ -87,7 +87,7 @@ public sealed class WizardComponentTests : ConnectionsTestContext
             .Add(x => x.Mode, ConnectionMode.LoginUserCredentials)
             .Add(x => x.AuthorizeUrl, "/connections/oauth/start?connection=team_sheets"));
 
-        host.WaitForAssertion(() => Assert.Contains("Connect to Sandbox Sheets", host.Markup));
+        await host.WaitForAssertionAsync(() => Assert.Contains("Connect to Sandbox Sheets", host.Markup));
         Assert.Contains("Read your spreadsheets", host.Find("[data-testid=consent-scopes]").TextContent);
         Assert.Contains("Add and change rows in your spreadsheets", host.Find("[data-testid=consent-scopes]").TextContent);
         Assert.Contains("Your own Sandbox Sheets account will be used", host.Find("[data-testid=consent-credentials]").TextContent);
@@ -97,7 +97,7 @@ public sealed class WizardComponentTests : ConnectionsTestContext
     }
 
     [Fact]
-    public void In_owner_mode_the_consent_dialog_warns_that_everyone_uses_the_account()
+    public async Task In_owner_mode_the_consent_dialog_warns_that_everyone_uses_the_account()
     {
         var host = RenderDialogHost();
 
@@ -110,6 +110,6 @@ public sealed class WizardComponentTests : ConnectionsTestContext
             .Add(x => x.Mode, ConnectionMode.OwnerCredentials)
             .Add(x => x.AuthorizeUrl, "/connections/oauth/start?connection=ops"));
 
-        host.WaitForAssertion(() => Assert.Contains("will be used whenever anyone runs a function that uses “ops”", host.Find("[data-testid=consent-credentials]").TextContent));
+        await host.WaitForAssertionAsync(() => Assert.Contains("will be used whenever anyone runs a function that uses “ops”", host.Find("[data-testid=consent-credentials]").TextContent));
     }
 }

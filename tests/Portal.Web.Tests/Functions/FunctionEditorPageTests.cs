@@ -41,53 +41,53 @@ public sealed class FunctionEditorPageTests : PortalComponentTestContext
     }
 
     [Fact]
-    public void Developers_get_the_editor_with_save_and_insert_invokeurl()
+    public async Task Developers_get_the_editor_with_save_and_insert_invokeurl()
     {
         RenderDialogHost();
 
         var page = Render<FunctionEditorPage>(p => p.Add(x => x.ApiName, "sum"));
 
-        page.WaitForElement("#function-code");
+        await page.WaitForElementAsync("#function-code");
         Assert.NotEmpty(page.FindAll("[data-testid=save-function]"));
         Assert.NotEmpty(page.FindAll("[data-testid=insert-invokeurl]"));
         Assert.Contains("standalone.sum()", page.Find("[data-testid=editor-api-name]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void The_rest_api_tab_shows_this_functions_execute_url()
+    public async Task The_rest_api_tab_shows_this_functions_execute_url()
     {
         RenderDialogHost();
         var page = Render<FunctionEditorPage>(p => p.Add(x => x.ApiName, "sum"));
-        page.WaitForElement("#function-code");
+        await page.WaitForElementAsync("#function-code");
 
         page.FindAll(".mud-tab").Single(t => t.TextContent.Trim() == "REST API").Click();
 
-        page.WaitForAssertion(() => Assert.Equal("http://localhost/api/v1/functions/sum/actions/execute", page.Find("[data-testid=token-url-text]").TextContent));
+        await page.WaitForAssertionAsync(() => Assert.Equal("http://localhost/api/v1/functions/sum/actions/execute", page.Find("[data-testid=token-url-text]").TextContent));
         Assert.Contains("Shared", page.Find("[data-testid=visibility]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Users_can_run_but_not_change_the_function()
+    public async Task Users_can_run_but_not_change_the_function()
     {
         auth.SetRoles(Roles.User);
         RenderDialogHost();
 
         var page = Render<FunctionEditorPage>(p => p.Add(x => x.ApiName, "sum"));
 
-        page.WaitForElement("[data-testid=run-button]");
+        await page.WaitForElementAsync("[data-testid=run-button]");
         Assert.Empty(page.FindAll("[data-testid=save-function]"));
         Assert.Empty(page.FindAll("[data-testid=insert-invokeurl]"));
         Assert.Contains("Only Developers and Admins can change its code", page.Markup, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void An_unknown_api_name_says_the_function_was_not_found()
+    public async Task An_unknown_api_name_says_the_function_was_not_found()
     {
         RenderDialogHost();
 
         var page = Render<FunctionEditorPage>(p => p.Add(x => x.ApiName, "nope"));
 
-        page.WaitForAssertion(() => Assert.Contains("There is no function nope", page.Markup, StringComparison.Ordinal));
+        await page.WaitForAssertionAsync(() => Assert.Contains("There is no function nope", page.Markup, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -95,12 +95,12 @@ public sealed class FunctionEditorPageTests : PortalComponentTestContext
     {
         RenderDialogHost();
         var page = Render<FunctionEditorPage>(p => p.Add(x => x.ApiName, "sum"));
-        page.WaitForElement("#function-code");
+        await page.WaitForElementAsync("#function-code");
 
         var markers = await page.InvokeAsync(() => page.Instance.Diagnose("x = 1;\ny = ;"));
 
         Assert.Equal(2, Assert.Single(markers).StartLineNumber);
-        page.WaitForAssertion(() => Assert.Contains("Line 2, column", page.Find("[data-testid=problem]").TextContent, StringComparison.Ordinal));
+        await page.WaitForAssertionAsync(() => Assert.Contains("Line 2, column", page.Find("[data-testid=problem]").TextContent, StringComparison.Ordinal));
         Assert.Contains("1 problem", page.Find("[data-testid=problem-count]").TextContent, StringComparison.Ordinal);
         Assert.Contains("Unsaved changes", page.Find("[data-testid=editor-state]").TextContent, StringComparison.Ordinal);
     }
@@ -110,13 +110,13 @@ public sealed class FunctionEditorPageTests : PortalComponentTestContext
     {
         RenderDialogHost();
         var page = Render<FunctionEditorPage>(p => p.Add(x => x.ApiName, "sum"));
-        page.WaitForElement("[data-testid=run-button]");
+        await page.WaitForElementAsync("[data-testid=run-button]");
         page.Find("input[data-testid=arg-a]").Change("21");
         page.Find("textarea[data-testid=arg-tags]").Change("[\"x\"]");
 
         await page.InvokeAsync(() => page.Find("[data-testid=run-button]").Click());
 
-        page.WaitForAssertion(() => Assert.Contains("ran", page.Find("[data-testid=run-info]").TextContent, StringComparison.Ordinal));
+        await page.WaitForAssertionAsync(() => Assert.Contains("ran", page.Find("[data-testid=run-info]").TextContent, StringComparison.Ordinal));
         var request = Assert.Single(runner.Requests);
         Assert.Equal("return a * 2;", request.Code);
         Assert.Equal(ScriptValueKind.Number, request.Values["a"].Kind);
@@ -128,12 +128,12 @@ public sealed class FunctionEditorPageTests : PortalComponentTestContext
     {
         RenderDialogHost();
         var page = Render<FunctionEditorPage>(p => p.Add(x => x.ApiName, "sum"));
-        page.WaitForElement("[data-testid=run-button]");
+        await page.WaitForElementAsync("[data-testid=run-button]");
         page.Find("input[data-testid=arg-a]").Change("twenty");
 
         await page.InvokeAsync(() => page.Find("[data-testid=run-button]").Click());
 
-        page.WaitForAssertion(() => Assert.Contains("is not a whole number", page.Markup, StringComparison.Ordinal));
+        await page.WaitForAssertionAsync(() => Assert.Contains("is not a whole number", page.Markup, StringComparison.Ordinal));
         Assert.Empty(runner.Requests);
     }
 }

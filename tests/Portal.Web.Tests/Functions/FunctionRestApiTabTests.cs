@@ -78,11 +78,11 @@ public sealed class FunctionRestApiTabTests : PortalComponentTestContext
 
         tab.Find("[data-testid=api-key-generate]").Click();
 
-        var key = host.WaitForElement("[data-testid=api-key-value-text]").TextContent;
+        var key = (await host.WaitForElementAsync("[data-testid=api-key-value-text]")).TextContent;
         Assert.StartsWith(FunctionApiKeyService.KeyPrefix, key, StringComparison.Ordinal);
         Assert.Equal(FunctionApiKeyService.Hash(key), await StoredHashAsync());
         host.Find("[data-testid=api-key-done]").Click();
-        host.WaitForAssertion(() => Assert.Empty(host.FindAll("[data-testid=api-key-value-text]")));
+        await host.WaitForAssertionAsync(() => Assert.Empty(host.FindAll("[data-testid=api-key-value-text]")));
         var status = tab.Find("[data-testid=api-key-status]").TextContent;
         Assert.Contains("enabled by alice@test.local", status, StringComparison.Ordinal);
         Assert.Contains("run as alice@test.local", status, StringComparison.Ordinal);
@@ -96,14 +96,14 @@ public sealed class FunctionRestApiTabTests : PortalComponentTestContext
         var host = RenderDialogHost();
         var tab = RenderTab(FunctionTestDatabase.Alice);
         tab.Find("[data-testid=api-key-generate]").Click();
-        var first = host.WaitForElement("[data-testid=api-key-value-text]").TextContent;
+        var first = (await host.WaitForElementAsync("[data-testid=api-key-value-text]")).TextContent;
         host.Find("[data-testid=api-key-done]").Click();
 
         tab.Find("[data-testid=api-key-regenerate]").Click();
-        host.WaitForAssertion(() => Assert.Contains("stops working at once", host.Markup, StringComparison.Ordinal));
+        await host.WaitForAssertionAsync(() => Assert.Contains("stops working at once", host.Markup, StringComparison.Ordinal));
         host.FindAll("button").Last(b => b.TextContent.Trim() == "Regenerate").Click();
 
-        var second = host.WaitForElement("[data-testid=api-key-value-text]").TextContent;
+        var second = (await host.WaitForElementAsync("[data-testid=api-key-value-text]")).TextContent;
         Assert.NotEqual(first, second);
         Assert.Equal(FunctionApiKeyService.Hash(second), await StoredHashAsync());
     }
@@ -114,13 +114,13 @@ public sealed class FunctionRestApiTabTests : PortalComponentTestContext
         var host = RenderDialogHost();
         var tab = RenderTab(FunctionTestDatabase.Alice);
         tab.Find("[data-testid=api-key-generate]").Click();
-        host.WaitForElement("[data-testid=api-key-done]").Click();
+        (await host.WaitForElementAsync("[data-testid=api-key-done]")).Click();
 
         tab.Find("[data-testid=api-key-disable]").Click();
-        host.WaitForAssertion(() => Assert.Contains("refused (401)", host.Markup, StringComparison.Ordinal));
+        await host.WaitForAssertionAsync(() => Assert.Contains("refused (401)", host.Markup, StringComparison.Ordinal));
         host.FindAll("button").Last(b => b.TextContent.Trim() == "Disable").Click();
 
-        tab.WaitForAssertion(() => Assert.Contains("No API key", tab.Find("[data-testid=api-key-status]").TextContent, StringComparison.Ordinal));
+        await tab.WaitForAssertionAsync(() => Assert.Contains("No API key", tab.Find("[data-testid=api-key-status]").TextContent, StringComparison.Ordinal));
         Assert.Null(await StoredHashAsync());
         Assert.NotEmpty(tab.FindAll("[data-testid=api-key-generate]"));
     }

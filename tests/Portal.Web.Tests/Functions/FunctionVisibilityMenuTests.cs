@@ -15,7 +15,7 @@ public sealed class FunctionVisibilityMenuTests : PortalComponentTestContext
     public FunctionVisibilityMenuTests() => Services.AddSingleton<IFunctionService>(service);
 
     [Fact]
-    public void The_owner_makes_the_function_private_from_the_header_and_the_page_gets_the_changed_function()
+    public async Task The_owner_makes_the_function_private_from_the_header_and_the_page_gets_the_changed_function()
     {
         FunctionDetails? changed = null;
         var popovers = Render<MudPopoverProvider>();
@@ -23,11 +23,11 @@ public sealed class FunctionVisibilityMenuTests : PortalComponentTestContext
         Assert.Contains("Shared", menu.Find("[data-testid=visibility-menu] button").TextContent, StringComparison.Ordinal);
 
         menu.Find("[data-testid=visibility-menu] button").Click();
-        popovers.WaitForElement("[data-testid=visibility-private]").Click();
+        (await popovers.WaitForElementAsync("[data-testid=visibility-private]")).Click();
 
         // The menu item's handler is asynchronous; wait for it rather than racing it.
-        menu.WaitForAssertion(() => Assert.Equal([FunctionVisibility.Private], service.VisibilityChanges));
-        menu.WaitForAssertion(() => Assert.Equal(FunctionVisibility.Private, changed?.Visibility));
+        await menu.WaitForAssertionAsync(() => Assert.Equal([FunctionVisibility.Private], service.VisibilityChanges));
+        await menu.WaitForAssertionAsync(() => Assert.Equal(FunctionVisibility.Private, changed?.Visibility));
     }
 
     [Fact]

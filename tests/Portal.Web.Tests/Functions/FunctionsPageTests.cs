@@ -24,38 +24,38 @@ public sealed class FunctionsPageTests : PortalComponentTestContext
     }
 
     [Fact]
-    public void The_list_shows_name_api_name_arguments_and_last_run_status()
+    public async Task The_list_shows_name_api_name_arguments_and_last_run_status()
     {
         RenderDialogHost();
 
         var page = Render<FunctionsPage>();
 
-        page.WaitForAssertion(() => Assert.Equal(["append_row", "greet"], page.FindAll("[data-testid=function-api-name]").Select(e => e.TextContent)));
+        await page.WaitForAssertionAsync(() => Assert.Equal(["append_row", "greet"], page.FindAll("[data-testid=function-api-name]").Select(e => e.TextContent)));
         Assert.Contains("sheet: text", page.Markup, StringComparison.Ordinal);
         Assert.Equal(["Failed", "never run"], page.FindAll("[data-testid=run-status]").Select(e => e.TextContent.Trim()));
         Assert.Single(page.FindAll("[data-testid=function-private]"));
     }
 
     [Fact]
-    public void Searching_filters_by_description()
+    public async Task Searching_filters_by_description()
     {
         RenderDialogHost();
         var page = Render<FunctionsPage>();
 
         page.Find("[data-testid=functions-search]").Input("team sheet");
 
-        page.WaitForAssertion(() => Assert.Equal(["append_row"], page.FindAll("[data-testid=function-api-name]").Select(e => e.TextContent)));
+        await page.WaitForAssertionAsync(() => Assert.Equal(["append_row"], page.FindAll("[data-testid=function-api-name]").Select(e => e.TextContent)));
     }
 
     [Fact]
-    public void Users_see_functions_but_no_create_duplicate_or_delete_buttons()
+    public async Task Users_see_functions_but_no_create_duplicate_or_delete_buttons()
     {
         auth.SetRoles(Roles.User);
         RenderDialogHost();
 
         var page = Render<FunctionsPage>();
 
-        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=function-api-name]").Count));
+        await page.WaitForAssertionAsync(() => Assert.Equal(2, page.FindAll("[data-testid=function-api-name]").Count));
         Assert.Empty(page.FindAll("[data-testid=new-function]"));
         Assert.Empty(page.FindAll("[data-testid=delete-function]"));
         Assert.Empty(page.FindAll("[data-testid=duplicate-function]"));
@@ -68,10 +68,10 @@ public sealed class FunctionsPageTests : PortalComponentTestContext
         var page = Render<FunctionsPage>();
 
         await page.InvokeAsync(() => page.FindAll("[data-testid=delete-function] button, button[data-testid=delete-function]")[0].Click());
-        host.WaitForAssertion(() => Assert.Contains("Delete Append row (append_row)", host.Markup, StringComparison.Ordinal));
+        await host.WaitForAssertionAsync(() => Assert.Contains("Delete Append row (append_row)", host.Markup, StringComparison.Ordinal));
         await host.InvokeAsync(() => host.FindAll("button").First(b => b.TextContent.Trim() == "Delete").Click());
 
-        page.WaitForAssertion(() => Assert.Equal([1], service.Deleted));
+        await page.WaitForAssertionAsync(() => Assert.Equal([1], service.Deleted));
     }
 
     [Fact]

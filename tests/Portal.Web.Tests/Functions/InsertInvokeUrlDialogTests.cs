@@ -22,7 +22,7 @@ public sealed class InsertInvokeUrlDialogTests : PortalComponentTestContext
 
         await host.InvokeAsync(() => connection.Instance.ValueChanged.InvokeAsync("team_sheets"));
 
-        host.WaitForAssertion(() => Assert.Contains("url: \"https://sheets.sandbox.local/api/\"", Preview(host), StringComparison.Ordinal));
+        await host.WaitForAssertionAsync(() => Assert.Contains("url: \"https://sheets.sandbox.local/api/\"", Preview(host), StringComparison.Ordinal));
         Assert.Contains("connection: \"team_sheets\"", Preview(host), StringComparison.Ordinal);
     }
 
@@ -71,7 +71,7 @@ public sealed class InsertInvokeUrlDialogTests : PortalComponentTestContext
         await host.InvokeAsync(() => bodyType.Instance.ValueChanged.InvokeAsync(InvokeUrlBodyType.Raw));
         host.Find("textarea[data-testid=invoke-raw-body]").Input("hello");
 
-        host.WaitForAssertion(() => Assert.Contains("body: \"hello\"", Preview(host), StringComparison.Ordinal));
+        await host.WaitForAssertionAsync(() => Assert.Contains("body: \"hello\"", Preview(host), StringComparison.Ordinal));
         Assert.Empty(host.FindAll("[data-testid=invoke-parameters]"));
     }
 
@@ -85,7 +85,7 @@ public sealed class InsertInvokeUrlDialogTests : PortalComponentTestContext
         await host.InvokeAsync(async () => reference = await dialogs.ShowAsync<InsertInvokeUrlDialog>(
             "Insert invokeUrl",
             new DialogParameters<InsertInvokeUrlDialog> { { d => d.Connections, Connections } }));
-        host.WaitForElement("[data-testid=invoke-preview]");
+        await host.WaitForElementAsync("[data-testid=invoke-preview]");
         return (host, reference!);
     }
 }

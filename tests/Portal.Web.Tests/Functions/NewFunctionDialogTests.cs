@@ -25,7 +25,7 @@ public sealed class NewFunctionDialogTests : PortalComponentTestContext
 
         host.Find("input[data-testid=new-function-name]").Input("Append Row to Sheet");
 
-        host.WaitForAssertion(() => Assert.Equal("append_row_to_sheet", host.Find("input[data-testid=new-function-api-name]").GetAttribute("value")));
+        await host.WaitForAssertionAsync(() => Assert.Equal("append_row_to_sheet", host.Find("input[data-testid=new-function-api-name]").GetAttribute("value")));
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class NewFunctionDialogTests : PortalComponentTestContext
         host.Find("input[data-testid=new-function-name]").Input("Append row");
         await host.InvokeAsync(() => host.Find("[data-testid=new-function-submit]").Click());
 
-        host.WaitForAssertion(() => Assert.Contains("already exists", host.Markup, StringComparison.Ordinal));
+        await host.WaitForAssertionAsync(() => Assert.Contains("already exists", host.Markup, StringComparison.Ordinal));
         Assert.Empty(service.Created);
     }
 
@@ -49,7 +49,7 @@ public sealed class NewFunctionDialogTests : PortalComponentTestContext
         host.Find("input[data-testid=new-function-name]").Input("Sum");
         host.Find("input[data-testid=new-function-api-name]").Input("Sum-It");
 
-        host.WaitForAssertion(() => Assert.Contains("lower-case letters, digits or underscores", host.Markup, StringComparison.Ordinal));
+        await host.WaitForAssertionAsync(() => Assert.Contains("lower-case letters, digits or underscores", host.Markup, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class NewFunctionDialogTests : PortalComponentTestContext
 
         await host.InvokeAsync(() => host.Find("[data-testid=new-function-submit]").Click());
 
-        host.WaitForAssertion(() => Assert.Single(service.Created));
+        await host.WaitForAssertionAsync(() => Assert.Single(service.Created));
         var draft = service.Created[0];
         Assert.Equal(("Append row", "append_row", "Adds a row"), (draft.Name, draft.ApiName, draft.Description));
         Assert.Equal([new FunctionArgument("sheet", "number")], draft.Arguments);
@@ -76,7 +76,7 @@ public sealed class NewFunctionDialogTests : PortalComponentTestContext
         var host = RenderDialogHost();
         var dialogs = Services.GetRequiredService<IDialogService>();
         await host.InvokeAsync(() => dialogs.ShowAsync<NewFunctionDialog>("New function"));
-        host.WaitForElement("input[data-testid=new-function-name]");
+        await host.WaitForElementAsync("input[data-testid=new-function-name]");
         return host;
     }
 }

@@ -79,7 +79,7 @@ public sealed class RunOutputTests : PortalComponentTestContext
     }
 
     [Fact]
-    public void The_trace_shows_method_url_status_duration_masked_credentials_and_bodies() // SEC-20
+    public async Task The_trace_shows_method_url_status_duration_masked_credentials_and_bodies() // SEC-20
     {
         var output = Render<RunOutput>(p => p.Add(o => o.Run, Succeeded));
 
@@ -89,7 +89,7 @@ public sealed class RunOutputTests : PortalComponentTestContext
         Assert.Contains("POST", trace.TextContent, StringComparison.Ordinal);
         Assert.Contains("85 ms", trace.TextContent, StringComparison.Ordinal);
         output.Find("[data-testid=trace-entry] .mud-expand-panel-header").Click();
-        output.WaitForAssertion(() => Assert.Contains("Bearer ••••", output.Find("[data-testid=trace-headers] td.redacted").TextContent, StringComparison.Ordinal));
+        await output.WaitForAssertionAsync(() => Assert.Contains("Bearer ••••", output.Find("[data-testid=trace-headers] td.redacted").TextContent, StringComparison.Ordinal));
         Assert.Equal("{\"name\":\"Ada\"}", output.Find("[data-testid=trace-request-body]").TextContent);
         Assert.Equal("{\"id\":7}", output.Find("[data-testid=trace-response-body]").TextContent);
         Assert.Contains("team_sheets", output.Markup, StringComparison.Ordinal);

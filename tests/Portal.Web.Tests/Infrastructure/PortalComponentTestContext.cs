@@ -10,6 +10,9 @@ public abstract class PortalComponentTestContext : BunitContext, IAsyncLifetime
 {
     protected PortalComponentTestContext()
     {
+        // bUnit's default of one second is too tight for a two-core CI runner running test classes in parallel;
+        // a wait still ends the moment its condition holds.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices(options => options.PopoverOptions.CheckForPopoverProvider = false);
         Services.AddSingleton(TimeProvider.System);

@@ -45,7 +45,7 @@ public sealed class IntegrationsPageTests : ConnectionsTestContext
         await page.Find("[data-testid=integration-bind]").ClickAsync(new());
 
         Assert.Equal([("zoho.crm", "org_crm", (string?)"admin")], admin.Binds);
-        page.WaitForAssertion(() => Assert.Equal("Bound", page.Find("[data-testid=integration-status]").GetAttribute("data-state")));
+        await page.WaitForAssertionAsync(() => Assert.Equal("Bound", page.Find("[data-testid=integration-status]").GetAttribute("data-state")));
         Assert.Contains("Bound to “Org CRM” authorized as admin@test.local", page.Find("[data-testid=integration-status]").TextContent, StringComparison.Ordinal);
     }
 
@@ -60,7 +60,7 @@ public sealed class IntegrationsPageTests : ConnectionsTestContext
         Assert.True(page.Find("[data-testid=integration-bind]").HasAttribute("disabled"));
         await page.Find("[data-testid=integration-authorize]").ClickAsync(new());
 
-        host.WaitForAssertion(() => Assert.Contains("/connections/oauth/start?connection=org_crm", host.Find("[data-testid=consent-connect]").GetAttribute("data-portal-popup"), StringComparison.Ordinal));
+        await host.WaitForAssertionAsync(() => Assert.Contains("/connections/oauth/start?connection=org_crm", host.Find("[data-testid=consent-connect]").GetAttribute("data-portal-popup"), StringComparison.Ordinal));
         Assert.Empty(admin.Binds);
     }
 
@@ -80,19 +80,19 @@ public sealed class IntegrationsPageTests : ConnectionsTestContext
     }
 
     [Fact]
-    public void Unbinding_asks_first_then_calls_the_service_and_returns_to_not_bound()
+    public async Task Unbinding_asks_first_then_calls_the_service_and_returns_to_not_bound()
     {
         var host = RenderDialogHost();
         admin.Status = new IntegrationStatus(FakeIntegrationsAdmin.Zoho, IntegrationBindingState.Bound, "Org CRM", "org_crm", "admin@test.local", "admin@test.local", DateTimeOffset.UnixEpoch);
         var page = Render<IntegrationsPage>();
 
         page.Find("[data-testid=integration-unbind]").Click();
-        host.WaitForAssertion(() => Assert.Contains("fails from now on", host.Markup, StringComparison.Ordinal));
+        await host.WaitForAssertionAsync(() => Assert.Contains("fails from now on", host.Markup, StringComparison.Ordinal));
         Assert.Empty(admin.Unbinds);
         host.FindAll("button").Last(b => b.TextContent.Trim() == "Unbind").Click();
 
-        page.WaitForAssertion(() => Assert.Equal(["zoho.crm"], admin.Unbinds));
-        page.WaitForAssertion(() => Assert.Equal("NotBound", page.Find("[data-testid=integration-status]").GetAttribute("data-state")));
+        await page.WaitForAssertionAsync(() => Assert.Equal(["zoho.crm"], admin.Unbinds));
+        await page.WaitForAssertionAsync(() => Assert.Equal("NotBound", page.Find("[data-testid=integration-status]").GetAttribute("data-state")));
     }
 
     [Fact]

@@ -21,13 +21,13 @@ public sealed class UsersPageTests : PortalComponentTestContext
     }
 
     [Fact]
-    public void The_list_shows_every_user_with_role_and_status()
+    public async Task The_list_shows_every_user_with_role_and_status()
     {
         RenderDialogHost();
 
         var page = Render<UsersPage>();
 
-        page.WaitForAssertion(() =>
+        await page.WaitForAssertionAsync(() =>
         {
             var emails = page.FindAll("[data-testid=user-email]").Select(e => e.TextContent).ToList();
             Assert.Equal(["admin@test.local", "carol@test.local"], emails);
@@ -59,19 +59,19 @@ public sealed class UsersPageTests : PortalComponentTestContext
 
         await page.InvokeAsync(() => adminsRole.Instance.ValueChanged.InvokeAsync(Roles.User));
 
-        snackbarHost.WaitForAssertion(() =>
+        await snackbarHost.WaitForAssertionAsync(() =>
             Assert.Contains("is the last admin", snackbarHost.Markup, StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Searching_filters_the_list()
+    public async Task Searching_filters_the_list()
     {
         RenderDialogHost();
         var page = Render<UsersPage>();
 
         page.Find("input").Input("carol");
 
-        page.WaitForAssertion(() =>
+        await page.WaitForAssertionAsync(() =>
             Assert.Equal(["carol@test.local"], page.FindAll("[data-testid=user-email]").Select(e => e.TextContent)));
     }
 
@@ -82,10 +82,10 @@ public sealed class UsersPageTests : PortalComponentTestContext
         var page = Render<UsersPage>();
 
         await page.InvokeAsync(() => page.Find("[data-testid=new-user]").Click());
-        dialogs.WaitForElement("input[data-testid=new-user-email]").Change("dave@test.local");
+        (await dialogs.WaitForElementAsync("input[data-testid=new-user-email]")).Change("dave@test.local");
         await dialogs.InvokeAsync(() => dialogs.Find("[data-testid=create-user-submit]").Click());
 
-        page.WaitForAssertion(() =>
+        await page.WaitForAssertionAsync(() =>
             Assert.Contains("P-generated-secret", page.Find("[data-testid=temporary-password]").TextContent, StringComparison.Ordinal));
         Assert.Equal([("dave@test.local", Roles.User)], service.Created);
     }
