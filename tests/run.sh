@@ -16,7 +16,9 @@ fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build Portal.sln -c Debug -nologo -v quiet
 # -m:1 runs one test assembly at a time: the browser and timing tests are reliable on a 2-core machine.
-dotnet test Portal.sln -c Debug --no-build -nologo -m:1 --logger "console;verbosity=minimal" "$@" | tee /tmp/portal-test-output.txt
+# A test that hangs is named and stopped after 10 minutes instead of eating the CI budget silently.
+dotnet test Portal.sln -c Debug --no-build -nologo -m:1 --logger "console;verbosity=minimal" \
+  --blame-hang-timeout 10m --blame-hang-dump-type none "$@" | tee /tmp/portal-test-output.txt
 status=${PIPESTATUS[0]}
 
 # One closing line with the totals over every test assembly.
