@@ -2,6 +2,11 @@ using Portal.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(PortalArguments.Normalize(args));
 
+// ASP.NET Core resolves the framework's, MudBlazor's and the scoped CSS assets of a build (not a publish) only in
+// Development; without this a portal started from a build with ASPNETCORE_ENVIRONMENT=Production answers 500 for
+// blazor.web.js and every stylesheet. A published app has no build manifest and this does nothing.
+builder.WebHost.UseStaticWebAssets();
+
 builder.AddPortalData();
 builder.AddPortalIdentity();
 builder.AddPortalConnections();
