@@ -48,8 +48,8 @@ public static class AuthorizationMatrix
         Page("/Account/InvalidPasswordReset", MatrixAccess.Anonymous),
         Page("/Account/InvalidUser", MatrixAccess.Anonymous),
         Page("/Account/Lockout", MatrixAccess.Anonymous),
-        Page("/Account/LoginWith2fa", MatrixAccess.Anonymous, success: 500),
-        Page("/Account/LoginWithRecoveryCode", MatrixAccess.Anonymous, success: 500),
+        Page("/Account/LoginWith2fa", MatrixAccess.Anonymous),
+        Page("/Account/LoginWithRecoveryCode", MatrixAccess.Anonymous),
         Page("/Account/Register", MatrixAccess.Anonymous),
         Page("/Account/RegisterConfirmation", MatrixAccess.Anonymous),
         Page("/Account/ResendEmailConfirmation", MatrixAccess.Anonymous),
@@ -60,11 +60,11 @@ public static class AuthorizationMatrix
         Page("/Account/Manage", MatrixAccess.Authenticated),
         Page("/Account/Manage/ChangePassword", MatrixAccess.Authenticated),
         Page("/Account/Manage/DeletePersonalData", MatrixAccess.Authenticated),
-        Page("/Account/Manage/Disable2fa", MatrixAccess.Authenticated, success: 500),
+        Page("/Account/Manage/Disable2fa", MatrixAccess.Authenticated),
         Page("/Account/Manage/Email", MatrixAccess.Authenticated),
         Page("/Account/Manage/EnableAuthenticator", MatrixAccess.Authenticated),
         Page("/Account/Manage/ExternalLogins", MatrixAccess.Authenticated),
-        Page("/Account/Manage/GenerateRecoveryCodes", MatrixAccess.Authenticated, success: 500),
+        Page("/Account/Manage/GenerateRecoveryCodes", MatrixAccess.Authenticated),
         Page("/Account/Manage/Passkeys", MatrixAccess.Authenticated),
         Page("/Account/Manage/PersonalData", MatrixAccess.Authenticated),
         Page("/Account/Manage/RenamePasskey/{Id}", MatrixAccess.Authenticated, "/Account/Manage/RenamePasskey/x"),
@@ -131,9 +131,8 @@ public static class AuthorizationMatrix
 
     public static MatrixEntry Find(string key) => Entries.Single(e => e.Key == key);
 
-    // success: 500 marks Identity template pages that throw when no 2FA sign-in / 2FA setup is in progress (past authorization).
-    private static MatrixEntry Page(string pattern, MatrixAccess access, string? sample = null, int? success = null) =>
-        new(PageMethods, pattern, access, sample ?? pattern, Page: true, Success: success);
+    private static MatrixEntry Page(string pattern, MatrixAccess access, string? sample = null) =>
+        new(PageMethods, pattern, access, sample ?? pattern, Page: true);
 
     private static MatrixEntry Form(string pattern, MatrixAccess access) =>
         new("POST", pattern, access, pattern, Form: true);

@@ -4,8 +4,7 @@ namespace Portal.Web.Tests.Security;
 /// <param name="Sample">The concrete path requested, route parameters filled with sample values.</param>
 /// <param name="Page">True for Razor component pages: denials are redirects to Login / AccessDenied rather than 401 / 403.</param>
 /// <param name="Form">True for cookie POST endpoints that need an antiforgery token.</param>
-/// <param name="Success">An allowed caller's status when the sample input makes the route fail on its own (after authorization).</param>
-public sealed record MatrixEntry(string Method, string Pattern, MatrixAccess Access, string Sample, bool Page = false, bool Form = false, int? Success = null)
+public sealed record MatrixEntry(string Method, string Pattern, MatrixAccess Access, string Sample, bool Page = false, bool Form = false)
 {
     public string Key => $"{Method} {Pattern}";
 
