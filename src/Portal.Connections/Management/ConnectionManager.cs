@@ -90,6 +90,14 @@ public sealed class ConnectionManager
         }
         catch (DbUpdateException)
         {
+            // Only a name taken between the check above and this save is the user's to fix; anything else (a busy
+            // database, say) is not about the name and goes up as it is.
+            await using var check = _db.CreateDbContext();
+            if (!await check.Set<ConnectionEntity>().AnyAsync(c => c.LinkName == link, ct))
+            {
+                throw;
+            }
+
             return new(false, [new("linkName", $"The link name '{link}' was just taken by another connection; choose a different one.")], null);
         }
 

@@ -114,7 +114,7 @@ internal sealed class FunctionService(IDbContextFactory<PortalDbContext> dbFacto
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (!DatabaseBusy.Is(e))
         {
             return FunctionResult.Fail($"A function with the API name {draft.ApiName} already exists. Choose another API name.");
         }

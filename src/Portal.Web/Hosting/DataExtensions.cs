@@ -48,11 +48,8 @@ internal static class DataExtensions
             csb.DataSource = Path.GetFullPath(Path.Combine(contentRoot, csb.DataSource));
         }
 
-        // Wait for a busy database instead of failing the user's action at once.
-        if (csb.DefaultTimeout < 30)
-        {
-            csb.DefaultTimeout = 30;
-        }
+        // A busy database is waited for (Microsoft.Data.Sqlite's default is 30 s, `Default Timeout=` changes it) before
+        // the user gets DatabaseBusy's message instead of a failed action.
 
         return csb.ToString();
     }

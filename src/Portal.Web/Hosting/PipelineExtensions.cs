@@ -23,6 +23,7 @@ internal static class PipelineExtensions
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<DatabaseBusyMiddleware>();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseMiddleware<ApiStatusCodePassthroughMiddleware>();
         app.UsePortalAssets();

@@ -36,14 +36,25 @@ public sealed class FakeFunctionService : IFunctionService
     public Task<string?> ValidateApiNameAsync(string apiName, int? exceptFunctionId = null, CancellationToken ct = default) =>
         Task.FromResult(FunctionApiNames.FormatError(apiName) ?? (TakenApiNames.Contains(apiName) ? $"A function with the API name {apiName} already exists. Choose another API name." : null));
 
+    /// <summary>When set, creating throws it (a busy database, say) instead of answering.</summary>
+    public Exception? CreateFailure { get; set; }
+
     public Task<FunctionResult> CreateAsync(ClaimsPrincipal user, FunctionDraft draft, CancellationToken ct = default)
     {
+        if (CreateFailure is not null)
+        {
+            return Task.FromException<FunctionResult>(CreateFailure);
+        }
+
         Created.Add(draft);
         return Task.FromResult(FunctionResult.Ok(NewDetails(draft.Name, draft.ApiName, draft.Arguments)));
     }
 
+    /// <summary>When set, saving throws it (a busy database, say) instead of answering.</summary>
+    public Exception? UpdateFailure { get; set; }
+
     public Task<FunctionResult> UpdateAsync(ClaimsPrincipal user, int functionId, string code, IReadOnlyList<FunctionArgument> arguments, Guid concurrencyStamp, string? message = null, CancellationToken ct = default) =>
-        Task.FromResult(FunctionResult.Fail("not used"));
+        UpdateFailure is null ? Task.FromResult(FunctionResult.Fail("not used")) : Task.FromException<FunctionResult>(UpdateFailure);
 
     public Task<FunctionResult> DuplicateAsync(ClaimsPrincipal user, int functionId, CancellationToken ct = default)
     {

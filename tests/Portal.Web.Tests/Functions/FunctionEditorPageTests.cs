@@ -1,7 +1,9 @@
 using Bunit;
 using Bunit.TestDoubles;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 using Portal.Scripting.Values;
 using Portal.Web.Components.Pages.Functions;
 using Portal.Web.Data;
@@ -135,5 +137,22 @@ public sealed class FunctionEditorPageTests : PortalComponentTestContext
 
         await page.WaitForAssertionAsync(() => Assert.Contains("is not a whole number", page.Markup, StringComparison.Ordinal));
         Assert.Empty(runner.Requests);
+    }
+
+    [Fact]
+    public async Task A_busy_database_on_save_says_so_and_keeps_the_code_unsaved_in_the_editor()
+    {
+        service.UpdateFailure = new DbUpdateException("An error occurred while saving the entity changes.", new SqliteException("SQLite Error 5: 'database is locked'.", 5));
+        RenderDialogHost();
+        var snackbars = Render<MudSnackbarProvider>();
+        var page = Render<FunctionEditorPage>(p => p.Add(x => x.ApiName, "sum"));
+        await page.WaitForElementAsync("[data-testid=save-function]");
+        await page.InvokeAsync(() => page.Instance.Diagnose("return a * 2;"));
+
+        await page.InvokeAsync(() => page.Find("[data-testid=save-function]").Click());
+
+        await snackbars.WaitForAssertionAsync(() => Assert.Contains("The database is busy, so this version was not saved", snackbars.Markup, StringComparison.Ordinal));
+        Assert.Contains("Unsaved changes", page.Find("[data-testid=editor-state]").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(JSInterop.Invocations, i => i.Identifier == "portalFunctionEditor.setDirty" && i.Arguments.FirstOrDefault() is false);
     }
 }

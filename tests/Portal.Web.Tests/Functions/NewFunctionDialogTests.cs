@@ -1,7 +1,10 @@
 using Bunit;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Portal.Web.Components.Pages.Functions;
+using Portal.Web.Data;
 using Portal.Web.Functions;
 using Portal.Web.Identity;
 using Portal.Web.Tests.Infrastructure;
@@ -69,6 +72,20 @@ public sealed class NewFunctionDialogTests : PortalComponentTestContext
         var draft = service.Created[0];
         Assert.Equal(("Append row", "append_row", "Adds a row"), (draft.Name, draft.ApiName, draft.Description));
         Assert.Equal([new FunctionArgument("sheet", "number")], draft.Arguments);
+    }
+
+    [Fact]
+    public async Task A_busy_database_keeps_the_dialog_open_with_what_was_entered_and_says_why()
+    {
+        service.CreateFailure = new DbUpdateException("An error occurred while saving the entity changes.", new SqliteException("SQLite Error 5: 'database is locked'.", 5));
+        var host = await OpenAsync();
+        host.Find("input[data-testid=new-function-name]").Input("Append row");
+
+        await host.InvokeAsync(() => host.Find("[data-testid=new-function-submit]").Click());
+
+        await host.WaitForAssertionAsync(() => Assert.Equal(DatabaseBusy.Message, host.Find("[data-testid=new-function-error]").TextContent));
+        Assert.Equal("Append row", host.Find("input[data-testid=new-function-name]").GetAttribute("value"));
+        Assert.False(host.Find("[data-testid=new-function-submit]").HasAttribute("disabled"));
     }
 
     private async Task<IRenderedComponent<MudDialogProvider>> OpenAsync()

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.JSInterop;
 using MudBlazor;
 using Portal.Scripting.Values;
+using Portal.Web.Data;
 using Portal.Web.Functions;
 
 namespace Portal.Web.Components.Pages.Functions;
@@ -14,6 +15,8 @@ namespace Portal.Web.Components.Pages.Functions;
 public sealed partial class FunctionEditorPage
 {
     private const string EditorId = "function-code";
+
+    internal const string BusySaveMessage = "The database is busy, so this version was not saved. Your code is still in the editor: press Save again in a few seconds.";
 
     private StandaloneCodeEditor? editor;
     private DotNetObjectReference<FunctionEditorPage>? self;
@@ -163,6 +166,11 @@ public sealed partial class FunctionEditorPage
                 await LoadVersionsAsync();
             }
         }
+        catch (Exception e) when (DatabaseBusy.Is(e))
+        {
+            // The code stays in the editor and stays marked unsaved.
+            Snackbar.Add(BusySaveMessage, Severity.Warning);
+        }
         finally
         {
             saving = false;
@@ -214,6 +222,10 @@ public sealed partial class FunctionEditorPage
         {
             Snackbar.Add(e.Message, Severity.Error);
         }
+        catch (Exception e) when (DatabaseBusy.Is(e))
+        {
+            Snackbar.Add(DatabaseBusy.Message, Severity.Warning);
+        }
         finally
         {
             running = false;
@@ -260,7 +272,17 @@ public sealed partial class FunctionEditorPage
             return;
         }
 
-        var result = await Functions.RestoreAsync(user, function.Id, number);
+        FunctionResult result;
+        try
+        {
+            result = await Functions.RestoreAsync(user, function.Id, number);
+        }
+        catch (Exception e) when (DatabaseBusy.Is(e))
+        {
+            Snackbar.Add(DatabaseBusy.Message, Severity.Warning);
+            return;
+        }
+
         if (!result.Succeeded)
         {
             Snackbar.Add(result.Error!, Severity.Error);
