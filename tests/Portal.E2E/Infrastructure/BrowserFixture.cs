@@ -3,13 +3,20 @@ using Microsoft.Playwright;
 namespace Portal.E2E.Infrastructure;
 
 /// <summary>Debian's Chromium driven by Playwright; never downloads a browser.</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? playwright;
 
+    public BrowserFixture()
+        : this(new PortalServer())
+    {
+    }
+
+    protected BrowserFixture(PortalServer portal) => Portal = portal;
+
     public IBrowser Browser { get; private set; } = default!;
 
-    public PortalServer Portal { get; } = new();
+    public PortalServer Portal { get; }
 
     public static string ScreenshotDirectory { get; } = Path.Combine(FindRepositoryRoot(), "tests", "artifacts", "screenshots");
 

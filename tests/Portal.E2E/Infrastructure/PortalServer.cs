@@ -21,10 +21,16 @@ public sealed class PortalServer : WebApplicationFactory<Program>
     private readonly int port = FreePort();
     private readonly int sandboxPort = FreePort();
 
-    public PortalServer()
+    private readonly int databaseWaitSeconds;
+
+    /// <param name="databaseWaitSeconds">How long the portal waits for a locked database (SQLite's Default Timeout).</param>
+    public PortalServer(int databaseWaitSeconds = 30)
     {
+        this.databaseWaitSeconds = databaseWaitSeconds;
         UseKestrel(options => options.Listen(IPAddress.Loopback, port));
     }
+
+    public string DatabasePath => Path.Combine(dataDirectory, "portal.db");
 
     public string SandboxUrl => $"http://127.0.0.1:{sandboxPort}";
 
@@ -42,7 +48,7 @@ public sealed class PortalServer : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(dataDirectory);
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:Portal", $"Data Source={Path.Combine(dataDirectory, "portal.db")}");
+        builder.UseSetting("ConnectionStrings:Portal", $"Data Source={DatabasePath};Default Timeout={databaseWaitSeconds}");
         builder.UseSetting("Portal:Admin:Email", AdminEmail);
         builder.UseSetting("Portal:Admin:Password", AdminPassword);
         builder.UseSetting("Portal:Demo", "true");
