@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 using Portal.Web.Components.Layout;
 using Portal.Web.Data;
 using Portal.Web.Tests.Infrastructure;
@@ -54,11 +55,40 @@ public sealed class PageErrorBoundaryTests : PortalComponentTestContext
         await boundary.WaitForAssertionAsync(() => Assert.Empty(boundary.FindAll("[data-testid=page-error]")));
     }
 
+    [Fact]
+    public async Task A_dialog_action_that_fails_is_caught_like_a_page_action()
+    {
+        Render<MudPopoverProvider>();
+        var boundary = Render<PageErrorBoundary>(p => p.AddChildContent<MudDialogProvider>());
+        var dialogs = Services.GetRequiredService<IDialogService>();
+        await boundary.InvokeAsync(() => dialogs.ShowAsync<FailingDialog>("Failing", new DialogParameters<FailingDialog> { { x => x.Failure, () => Busy() } }));
+        await boundary.WaitForElementAsync("[data-testid=fail]");
+
+        await boundary.InvokeAsync(() => boundary.Find("[data-testid=fail]").Click());
+
+        await boundary.WaitForAssertionAsync(() => Assert.Contains(DatabaseBusy.Message, boundary.Find("[data-testid=page-error]").TextContent, StringComparison.Ordinal));
+    }
+
     private static DbUpdateException Busy() =>
         new("An error occurred while saving the entity changes.", new SqliteException("SQLite Error 5: 'database is locked'.", 5));
 
     /// <summary>A page whose button's action throws what it is given.</summary>
     private sealed class FailingPage : ComponentBase
+    {
+        [Parameter]
+        public Func<Exception> Failure { get; set; } = () => new InvalidOperationException();
+
+        protected override void BuildRenderTree(RenderTreeBuilder builder)
+        {
+            builder.OpenElement(0, "button");
+            builder.AddAttribute(1, "data-testid", "fail");
+            builder.AddAttribute(2, "onclick", EventCallback.Factory.Create<MouseEventArgs>(this, () => throw Failure()));
+            builder.CloseElement();
+        }
+    }
+
+    /// <summary>A dialog whose button's action throws what it is given.</summary>
+    private sealed class FailingDialog : ComponentBase
     {
         [Parameter]
         public Func<Exception> Failure { get; set; } = () => new InvalidOperationException();
