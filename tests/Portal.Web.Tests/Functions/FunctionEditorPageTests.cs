@@ -1,6 +1,5 @@
 using Bunit;
 using Bunit.TestDoubles;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -142,7 +141,7 @@ public sealed class FunctionEditorPageTests : PortalComponentTestContext
     [Fact]
     public async Task A_busy_database_on_save_says_so_and_keeps_the_code_unsaved_in_the_editor()
     {
-        service.UpdateFailure = new DbUpdateException("An error occurred while saving the entity changes.", new SqliteException("SQLite Error 5: 'database is locked'.", 5));
+        service.UpdateFailure = BusyDatabase.SaveFailure();
         RenderDialogHost();
         var snackbars = Render<MudSnackbarProvider>();
         var page = Render<FunctionEditorPage>(p => p.Add(x => x.ApiName, "sum"));

@@ -1,6 +1,4 @@
 using Bunit;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Portal.Web.Components.Pages.Functions;
@@ -77,7 +75,7 @@ public sealed class NewFunctionDialogTests : PortalComponentTestContext
     [Fact]
     public async Task A_busy_database_keeps_the_dialog_open_with_what_was_entered_and_says_why()
     {
-        service.CreateFailure = new DbUpdateException("An error occurred while saving the entity changes.", new SqliteException("SQLite Error 5: 'database is locked'.", 5));
+        service.CreateFailure = BusyDatabase.SaveFailure();
         var host = await OpenAsync();
         host.Find("input[data-testid=new-function-name]").Input("Append row");
 

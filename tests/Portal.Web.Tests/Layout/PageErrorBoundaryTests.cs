@@ -2,8 +2,6 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Portal.Web.Components.Layout;
@@ -17,7 +15,7 @@ public sealed class PageErrorBoundaryTests : PortalComponentTestContext
     [Fact]
     public async Task A_busy_database_in_an_action_says_so_in_place_of_the_page_and_try_again_brings_the_page_back()
     {
-        var boundary = Render<PageErrorBoundary>(p => p.AddChildContent<FailingPage>(c => c.Add(x => x.Failure, () => Busy())));
+        var boundary = Render<PageErrorBoundary>(p => p.AddChildContent<FailingPage>(c => c.Add(x => x.Failure, BusyDatabase.SaveFailure)));
 
         await boundary.InvokeAsync(() => boundary.Find("[data-testid=fail]").Click());
 
@@ -61,7 +59,7 @@ public sealed class PageErrorBoundaryTests : PortalComponentTestContext
         Render<MudPopoverProvider>();
         var boundary = Render<PageErrorBoundary>(p => p.AddChildContent<MudDialogProvider>());
         var dialogs = Services.GetRequiredService<IDialogService>();
-        await boundary.InvokeAsync(() => dialogs.ShowAsync<FailingDialog>("Failing", new DialogParameters<FailingDialog> { { x => x.Failure, () => Busy() } }));
+        await boundary.InvokeAsync(() => dialogs.ShowAsync<FailingPage>("Failing", new DialogParameters<FailingPage> { { x => x.Failure, BusyDatabase.SaveFailure } }));
         await boundary.WaitForElementAsync("[data-testid=fail]");
 
         await boundary.InvokeAsync(() => boundary.Find("[data-testid=fail]").Click());
@@ -69,26 +67,8 @@ public sealed class PageErrorBoundaryTests : PortalComponentTestContext
         await boundary.WaitForAssertionAsync(() => Assert.Contains(DatabaseBusy.Message, boundary.Find("[data-testid=page-error]").TextContent, StringComparison.Ordinal));
     }
 
-    private static DbUpdateException Busy() =>
-        new("An error occurred while saving the entity changes.", new SqliteException("SQLite Error 5: 'database is locked'.", 5));
-
-    /// <summary>A page whose button's action throws what it is given.</summary>
+    /// <summary>A page (or dialog) whose button's action throws what it is given.</summary>
     private sealed class FailingPage : ComponentBase
-    {
-        [Parameter]
-        public Func<Exception> Failure { get; set; } = () => new InvalidOperationException();
-
-        protected override void BuildRenderTree(RenderTreeBuilder builder)
-        {
-            builder.OpenElement(0, "button");
-            builder.AddAttribute(1, "data-testid", "fail");
-            builder.AddAttribute(2, "onclick", EventCallback.Factory.Create<MouseEventArgs>(this, () => throw Failure()));
-            builder.CloseElement();
-        }
-    }
-
-    /// <summary>A dialog whose button's action throws what it is given.</summary>
-    private sealed class FailingDialog : ComponentBase
     {
         [Parameter]
         public Func<Exception> Failure { get; set; } = () => new InvalidOperationException();
