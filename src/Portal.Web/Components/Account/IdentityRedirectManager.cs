@@ -45,6 +45,10 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
 
     private string CurrentPath => navigationManager.ToAbsoluteUri(navigationManager.Uri).GetLeftPart(UriPartial.Path);
 
+    /// <summary>The two-factor pages opened without a password step in progress (an old link, Back after it expired).</summary>
+    public void RedirectToLoginAfterExpiredTwoFactor(HttpContext context) =>
+        RedirectToWithStatus("Account/Login", "Error: The two-factor sign-in step has expired or was not started. Sign in with your email and password again.", context);
+
     public void RedirectToCurrentPage() => RedirectTo(CurrentPath);
 
     public void RedirectToCurrentPageWithStatus(string message, HttpContext context)
