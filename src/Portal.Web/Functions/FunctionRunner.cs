@@ -17,7 +17,8 @@ internal sealed class FunctionRunner(
     FunctionRunPruner pruner,
     FunctionRunGate gate,
     AuditLog audit,
-    TimeProvider time) : IFunctionRunner
+    TimeProvider time,
+    ILogger<FunctionRunner> logger) : IFunctionRunner
 {
     /// <summary>Editor test runs stop after 30 s (DELUGE.md "Limits").</summary>
     public static ScriptLimits EditorLimits { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
@@ -84,14 +85,26 @@ internal sealed class FunctionRunner(
         };
 
         // The run is recorded even when the caller cancelled it.
-        await using (var db = await dbFactory.CreateDbContextAsync(CancellationToken.None))
+        try
         {
-            db.FunctionRuns.Add(entity);
-            await db.SaveChangesAsync(CancellationToken.None);
+            await using (var db = await dbFactory.CreateDbContextAsync(CancellationToken.None))
+            {
+                db.FunctionRuns.Add(entity);
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+
+            await pruner.PruneAsync(CancellationToken.None);
+            await audit.RecordAsync(AuditActor.From(user), FunctionAuditActions.Run, "function", functionId?.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{status} ({origin})", CancellationToken.None);
+        }
+        catch (Exception busy) when (DatabaseBusy.Is(busy))
+        {
+            // The script has run and its HTTP calls were made: the caller gets the result (a failure here would invite a
+            // second run), and the log keeps what the history row and the audit entry would have said.
+            logger.LogWarning(
+                "Run of function {FunctionId} by {User} ({Origin}) finished {Status} in {DurationMs} ms but the database was busy, so it is missing from the run history and the audit log.",
+                functionId, user.Identity?.Name, origin, status, entity.DurationMs);
         }
 
-        await pruner.PruneAsync(CancellationToken.None);
-        await audit.RecordAsync(AuditActor.From(user), FunctionAuditActions.Run, "function", functionId?.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{status} ({origin})", CancellationToken.None);
         return FunctionMapping.ToRecord(entity);
     }
 

@@ -16,7 +16,7 @@ public sealed class FunctionRunnerTests : IDisposable
     public FunctionRunnerTests()
     {
         service = new FunctionService(database.Factory, database.Audit, database.Time);
-        runner = new FunctionRunner(database.Factory, http, new NoIntegrations(), new SavedFunctionResolver(database.Factory), new FunctionRunPruner(database.Factory, database.Time), gate, database.Audit, database.Time);
+        runner = new FunctionRunner(database.Factory, http, new NoIntegrations(), new SavedFunctionResolver(database.Factory), new FunctionRunPruner(database.Factory, database.Time), gate, database.Audit, database.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<FunctionRunner>.Instance);
     }
 
     public void Dispose() => database.Dispose();

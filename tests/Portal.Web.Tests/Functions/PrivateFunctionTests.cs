@@ -15,7 +15,7 @@ public sealed class PrivateFunctionTests : IDisposable
     public PrivateFunctionTests()
     {
         service = new FunctionService(database.Factory, database.Audit, database.Time);
-        runner = new FunctionRunner(database.Factory, new FakeHttpInvokerFactory(), new NoIntegrations(), new SavedFunctionResolver(database.Factory), new FunctionRunPruner(database.Factory, database.Time), new FunctionRunGate(), database.Audit, database.Time);
+        runner = new FunctionRunner(database.Factory, new FakeHttpInvokerFactory(), new NoIntegrations(), new SavedFunctionResolver(database.Factory), new FunctionRunPruner(database.Factory, database.Time), new FunctionRunGate(), database.Audit, database.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<FunctionRunner>.Instance);
     }
 
     public void Dispose() => database.Dispose();
