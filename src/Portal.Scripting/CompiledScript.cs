@@ -21,6 +21,9 @@ public sealed class CompiledScript
 
     public bool Success => Diagnostics.Count == 0;
 
+    /// <summary>The function header the source starts with, if any (its name and declared arguments).</summary>
+    public FunctionHeader? Header { get; internal init; }
+
     /// <summary>Every variable name the script uses (case-insensitive).</summary>
     public IEnumerable<string> VariableNames => Slots.Keys;
 

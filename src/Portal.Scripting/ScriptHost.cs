@@ -1,4 +1,5 @@
 using Portal.Scripting.Http;
+using Portal.Scripting.Mail;
 using Portal.Scripting.Values;
 
 namespace Portal.Scripting;
@@ -19,6 +20,9 @@ public sealed class ScriptHost
     public IFunctionResolver? Functions { get; init; }
 
     public IHostTaskInvoker? Tasks { get; init; }
+
+    /// <summary>Delivers sendmail tasks; null → sendmail fails with a clear error.</summary>
+    public IScriptMailer? Mail { get; init; }
 
     /// <summary>Extra zoho.* / portal.* values beyond the built-in ones, keyed by full lower-case name.</summary>
     public IReadOnlyDictionary<string, ScriptValue>? SystemValues { get; init; }

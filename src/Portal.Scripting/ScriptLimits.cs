@@ -21,6 +21,13 @@ public sealed record ScriptLimits
 
     public int MaxResponseBytes { get; init; } = 5 * 1024 * 1024;
 
+    /// <summary>Memory a run's live texts and collections may hold together (SEC-37).</summary>
+    public long MaxMemoryBytes { get; init; } = 64L * 1024 * 1024;
+
+    public int MaxMailsPerRun { get; init; } = 20;
+
+    public int MaxRecipientsPerMail { get; init; } = 50;
+
     public int MaxSourceNesting { get; init; } = 256;
 
     public int MaxSourceLength { get; init; } = 1024 * 1024;

@@ -1,0 +1,3 @@
+namespace Portal.Scripting.Mail;
+
+public sealed record ScriptMailAttachment(string FileName, string ContentType, ReadOnlyMemory<byte> Content);
