@@ -1,4 +1,5 @@
 using Portal.Scripting.Http;
+using Portal.Scripting.Mail;
 using Portal.Scripting.Values;
 
 namespace Portal.Scripting;
@@ -18,6 +19,9 @@ public sealed record RunResult
     public TimeSpan Elapsed { get; init; }
 
     public IReadOnlyList<HttpTraceEntry> HttpCalls { get; init; } = [];
+
+    /// <summary>The mails the run's sendmail tasks delivered, in order, for the trace.</summary>
+    public IReadOnlyList<ScriptMailReceipt> Mails { get; init; } = [];
 
     public bool Success => Error is null;
 }
