@@ -168,6 +168,9 @@ internal sealed partial class Evaluator
                 GlobalFunctions.RequireCount(call.Name, call.Arguments.Length, 2, 2);
                 var value = Evaluate(call.Arguments[0]);
                 return value is ScriptNull ? Evaluate(call.Arguments[1]) : value;
+            case GlobalFunctionId.MethodForm:
+                var arguments = EvaluateArguments(call.Arguments);
+                return MethodDispatcher.Call(state, call.Method, call.Name, arguments[0], arguments[1..]);
             default:
                 return GlobalFunctions.Call(state, call.Function, call.Name, EvaluateArguments(call.Arguments));
         }

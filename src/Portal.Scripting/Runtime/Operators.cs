@@ -17,6 +17,9 @@ internal static class Operators
         {
             case BinaryOperator.Add when left is ScriptText || right is ScriptText:
                 return Concat(state, left, right);
+            case BinaryOperator.Subtract when left is ScriptDateTime later && right is ScriptDateTime earlier:
+                // Deluge gives the difference of two date-times in milliseconds.
+                return ScriptNumber.Of((long)(later.Value - earlier.Value).TotalMilliseconds);
             case BinaryOperator.Equal:
                 return ValueComparer.AreEqual(left, right) ? ScriptBoolean.True : ScriptBoolean.False;
             case BinaryOperator.NotEqual:

@@ -132,6 +132,11 @@ internal sealed partial class Parser
                 }
 
                 var arguments = ParseArguments();
+                if (method != MethodId.Unknown && BuiltinNames.MethodArityError(name.Text, method, arguments.Length) is { } arityError)
+                {
+                    Error(name.Span, arityError);
+                }
+
                 expression = new MethodCallExpression(expression, name.Text, method, arguments, name.Span, SpanFrom(expression.Span.Start));
             }
             else if (Current.Kind == TokenKind.OpenBracket && expression.Kind != ExpressionKind.InvokeUrl)
@@ -268,13 +273,17 @@ internal sealed partial class Parser
         if (Current.Kind == TokenKind.OpenParen)
         {
             var function = BuiltinNames.LookupFunction(name);
-            if (function == GlobalFunctionId.Unknown || name.Contains('.'))
+            var methodForm = function == GlobalFunctionId.Unknown ? BuiltinNames.LookupMethodForm(name) : MethodId.Unknown;
+            if ((function == GlobalFunctionId.Unknown && methodForm == MethodId.Unknown) || name.Contains('.'))
             {
                 _diagnostics.ReportUnknownFunction(token.Span, name);
             }
 
             var arguments = ParseArguments();
-            return new FunctionCallExpression(name, function, arguments, SpanFrom(token.Start));
+            ReportFunctionArity(token.Span, name, function, methodForm, arguments.Length);
+            return methodForm != MethodId.Unknown
+                ? new FunctionCallExpression(name, GlobalFunctionId.MethodForm, arguments, SpanFrom(token.Start)) { Method = methodForm }
+                : new FunctionCallExpression(name, function, arguments, SpanFrom(token.Start));
         }
 
         return new VariableExpression(name, SlotFor(name), token.Span);
@@ -318,6 +327,7 @@ internal sealed partial class Parser
         var arguments = ParseArguments();
         if (function != GlobalFunctionId.Unknown)
         {
+            ReportFunctionArity(TextSpan.FromBounds(root.Start, Previous.End), name, function, MethodId.Unknown, arguments.Length);
             return new FunctionCallExpression(name, function, arguments, SpanFrom(root.Start));
         }
 
@@ -328,6 +338,17 @@ internal sealed partial class Parser
 
         var qualified = isStandalone ? name["standalone.".Length..] : name;
         return new HostCallExpression(qualified, isStandalone, arguments, SpanFrom(root.Start));
+    }
+
+    private void ReportFunctionArity(TextSpan span, string name, GlobalFunctionId function, MethodId methodForm, int count)
+    {
+        var error = methodForm != MethodId.Unknown
+            ? (count == 0 ? $"{name}() needs the value to work on as its first argument, like {name}(value, …)" : BuiltinNames.MethodArityError(name, methodForm, count - 1)?.Replace("argument(s) but got", "argument(s) after the value but got", StringComparison.Ordinal))
+            : function != GlobalFunctionId.Unknown ? BuiltinNames.FunctionArityError(name, count) : null;
+        if (error is not null)
+        {
+            Error(span, error);
+        }
     }
 
     private ExpressionNode[] ParseCheckedArguments(string name, int min, int max)

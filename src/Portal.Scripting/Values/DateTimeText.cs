@@ -14,6 +14,24 @@ internal static class DateTimeText
         "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss.fff", "MM/dd/yyyy HH:mm:ss", "dd-MMM-yyyy hh:mm:ss tt",
     ];
 
+    // ISO date-times with an offset, as CRM APIs send them ("2022-07-20 17:21:37-05:00"); the wall-clock time is kept.
+    private static readonly string[] OffsetFormats = ["yyyy-MM-dd HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd HH:mm:ss.fffzzz", "yyyy-MM-dd'T'HH:mm:ss.fffzzz"];
+
+    /// <summary>Parses text with a Java/Deluge pattern such as "dd-MM-yyyy"; false when it does not match.</summary>
+    public static bool TryParseExact(string text, string pattern, out ScriptDateTime result)
+    {
+        var dotNet = ToDotNetPattern(pattern);
+        if (DateTime.TryParseExact(text.Trim(), dotNet, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var value))
+        {
+            var hasTime = pattern.IndexOfAny(['H', 'h', 'm', 's', 'a']) >= 0;
+            result = new ScriptDateTime(value, !hasTime);
+            return true;
+        }
+
+        result = null!;
+        return false;
+    }
+
     public static bool TryParse(string text, out ScriptDateTime result)
     {
         var trimmed = text.Trim();
@@ -26,6 +44,12 @@ internal static class DateTimeText
         if (DateTime.TryParseExact(trimmed, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dateTime))
         {
             result = new ScriptDateTime(dateTime, false);
+            return true;
+        }
+
+        if (DateTimeOffset.TryParseExact(trimmed, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset))
+        {
+            result = new ScriptDateTime(withOffset.DateTime, false);
             return true;
         }
 

@@ -1,47 +1,55 @@
 using System.Collections.Frozen;
+using Portal.Scripting.Catalog;
 
 namespace Portal.Scripting.Runtime.Builtins;
 
-/// <summary>Case-insensitive name tables resolved once at parse time, so runs never hash method names.</summary>
+/// <summary>Case-insensitive name tables built from <see cref="BuiltinCatalog"/> and resolved once at parse time.</summary>
 internal static class BuiltinNames
 {
-    private static readonly FrozenDictionary<string, MethodId> Methods = Enum.GetValues<MethodId>()
-        .Where(m => m != MethodId.Unknown)
-        .ToFrozenDictionary(m => m.ToString(), m => m, StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenDictionary<string, MethodId> Methods = BuiltinCatalog.All
+        .Where(e => e.IsMethod)
+        .GroupBy(e => e.Name, StringComparer.OrdinalIgnoreCase)
+        .ToFrozenDictionary(g => g.Key, g => g.First().Method, StringComparer.OrdinalIgnoreCase);
 
-    private static readonly FrozenDictionary<string, GlobalFunctionId> Functions = new Dictionary<string, GlobalFunctionId>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["map"] = GlobalFunctionId.Map,
-        ["list"] = GlobalFunctionId.List,
-        ["collection"] = GlobalFunctionId.Collection,
-        ["if"] = GlobalFunctionId.If,
-        ["ifnull"] = GlobalFunctionId.IfNull,
-        ["isnull"] = GlobalFunctionId.IsNull,
-        ["isblank"] = GlobalFunctionId.IsBlank,
-        ["encodeurl"] = GlobalFunctionId.EncodeUrl,
-        ["urlencode"] = GlobalFunctionId.UrlEncode,
-        ["urldecode"] = GlobalFunctionId.UrlDecode,
-        ["tojsonlist"] = GlobalFunctionId.ToJsonList,
-        ["len"] = GlobalFunctionId.Len,
-        ["randomnumber"] = GlobalFunctionId.RandomNumber,
-        ["min"] = GlobalFunctionId.Min,
-        ["max"] = GlobalFunctionId.Max,
-        ["zoho.encryption.base64encode"] = GlobalFunctionId.Base64Encode,
-        ["zoho.encryption.base64decode"] = GlobalFunctionId.Base64Decode,
-        ["zoho.encryption.urlencode"] = GlobalFunctionId.EncryptionUrlEncode,
-        ["zoho.encryption.urldecode"] = GlobalFunctionId.EncryptionUrlDecode,
-        ["zoho.encryption.hmacsha256"] = GlobalFunctionId.HmacSha256,
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenDictionary<MethodId, (int Min, int Max, bool FunctionForm)> MethodArity = BuiltinCatalog.All
+        .Where(e => e.IsMethod)
+        .GroupBy(e => e.Method)
+        .ToFrozenDictionary(g => g.Key, g => (g.Min(e => e.MinArgs), g.Max(e => e.MaxArgs), g.Any(e => e.HasFunctionForm)));
 
-    private static readonly FrozenSet<string> SystemValues = new[]
-    {
-        "zoho.currenttime", "zoho.currentdate", "zoho.loginuser", "zoho.loginuserid", "zoho.adminuser",
-        "portal.currenttime", "portal.currentdate", "portal.loginuser", "portal.loginuserid", "portal.adminuser",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenDictionary<string, BuiltinEntry> Functions = BuiltinCatalog.All
+        .Where(e => e.Receiver == BuiltinReceiver.Global)
+        .ToFrozenDictionary(e => e.Name, e => e, StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> SystemValues = BuiltinCatalog.All
+        .Where(e => e.Receiver == BuiltinReceiver.SystemValue)
+        .Select(e => e.Name)
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     public static MethodId LookupMethod(string name) => Methods.TryGetValue(name, out var id) ? id : MethodId.Unknown;
 
-    public static GlobalFunctionId LookupFunction(string name) => Functions.TryGetValue(name, out var id) ? id : GlobalFunctionId.Unknown;
+    public static GlobalFunctionId LookupFunction(string name) => Functions.TryGetValue(name, out var entry) ? entry.Function : GlobalFunctionId.Unknown;
+
+    /// <summary>A method Zoho also documents as a function, e.g. size(list) or daysBetween(a, b).</summary>
+    public static MethodId LookupMethodForm(string name) =>
+        Methods.TryGetValue(name, out var id) && MethodArity[id].FunctionForm ? id : MethodId.Unknown;
 
     public static bool IsSystemValue(string qualifiedName) => SystemValues.Contains(qualifiedName);
+
+    /// <summary>The arity error for a method call, or null when some receiver takes that many arguments.</summary>
+    public static string? MethodArityError(string name, MethodId id, int count) =>
+        MethodArity.TryGetValue(id, out var arity) ? ArityError(name, arity.Min, arity.Max, count) : null;
+
+    public static string? FunctionArityError(string name, int count) =>
+        Functions.TryGetValue(name, out var entry) && entry.Function != GlobalFunctionId.If ? ArityError(name, entry.MinArgs, entry.MaxArgs, count) : null;
+
+    private static string? ArityError(string name, int min, int max, int count)
+    {
+        if (count >= min && count <= max)
+        {
+            return null;
+        }
+
+        var expected = min == max ? $"{min}" : max == int.MaxValue ? $"at least {min}" : $"{min} to {max}";
+        return $"{name}() takes {expected} argument(s) but got {count}; see its signature in the editor's hover";
+    }
 }

@@ -14,13 +14,17 @@ internal static class DateTimeMethods
             case MethodId.AddMonth: return Shift(name, args, date, n => value.AddMonths(checked((int)n)));
             case MethodId.AddYear: return Shift(name, args, date, n => value.AddYears(checked((int)n)));
             case MethodId.AddHour: return Shift(name, args, date, n => value.AddHours(n));
-            case MethodId.AddMinute: return Shift(name, args, date, n => value.AddMinutes(n));
+            case MethodId.AddMinute:
+            case MethodId.AddMinutes: return Shift(name, args, date, n => value.AddMinutes(n));
+            case MethodId.AddWeek: return Shift(name, args, date, n => value.AddDays(checked(n * 7)));
+            case MethodId.SubWeek: return Shift(name, args, date, n => value.AddDays(checked(-n * 7)));
             case MethodId.AddSeconds: return Shift(name, args, date, n => value.AddSeconds(n));
             case MethodId.SubDay: return Shift(name, args, date, n => value.AddDays(-n));
             case MethodId.SubMonth: return Shift(name, args, date, n => value.AddMonths(checked((int)-n)));
             case MethodId.SubYear: return Shift(name, args, date, n => value.AddYears(checked((int)-n)));
             case MethodId.SubHour: return Shift(name, args, date, n => value.AddHours(-n));
-            case MethodId.SubMinute: return Shift(name, args, date, n => value.AddMinutes(-n));
+            case MethodId.SubMinute:
+            case MethodId.SubMinutes: return Shift(name, args, date, n => value.AddMinutes(-n));
             case MethodId.SubSeconds: return Shift(name, args, date, n => value.AddSeconds(-n));
             case MethodId.GetYear: return Part(name, args, value.Year);
             case MethodId.GetMonth: return Part(name, args, value.Month);
@@ -48,20 +52,24 @@ internal static class DateTimeMethods
                 Args.Count(name, args, 0, 0);
                 return new ScriptDateTime(value.Date, true);
             case MethodId.ToDateTime:
+            case MethodId.ToTime:
                 Args.Count(name, args, 0, 0);
                 return new ScriptDateTime(value, false);
             case MethodId.DaysBetween:
                 Args.Count(name, args, 1, 1);
-                var other = args[0] as ScriptDateTime
-                    ?? (args[0] is ScriptText text && DateTimeText.TryParse(text.Value, out var parsed) ? parsed : null)
-                    ?? throw new ScriptRuntimeException($"daysBetween() needs a DATE-TIME but got {args[0].TypeName}");
+                var other = OtherDate(name, args, 0);
                 return ScriptNumber.Of((other.Value.Date - value.Date).Days);
             case MethodId.IsEmpty:
                 return ScriptBoolean.False;
             default:
-                return null;
+                return DateTimeMoreMethods.Call(state, id, name, date, args);
         }
     }
+
+    public static ScriptDateTime OtherDate(string name, ScriptValue[] args, int index) =>
+        args[index] as ScriptDateTime
+        ?? (args[index] is ScriptText text && DateTimeText.TryParse(text.Value, out var parsed) ? parsed : null)
+        ?? throw new ScriptRuntimeException($"{name}() needs a DATE-TIME as argument {index + 1} but got {args[index].TypeName} ({Evaluator.Short(args[index])})");
 
     private static ScriptValue Shift(string name, ScriptValue[] args, ScriptDateTime date, Func<long, DateTime> shift)
     {
@@ -71,7 +79,7 @@ internal static class DateTimeMethods
         {
             return new ScriptDateTime(shift(amount), date.IsDateOnly);
         }
-        catch (ArgumentOutOfRangeException)
+        catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
         {
             throw new ScriptRuntimeException($"{name}({amount}) moves the date outside the years 1 to 9999");
         }

@@ -23,4 +23,9 @@ internal enum GlobalFunctionId
     EncryptionUrlEncode,
     EncryptionUrlDecode,
     HmacSha256,
+    AesEncode,
+    AesDecode,
+
+    // A method called in its function form: name(value, args…).
+    MethodForm,
 }

@@ -28,7 +28,7 @@ internal static class GlobalFunctions
                 return new ScriptList(args);
             case GlobalFunctionId.IsNull:
                 Args.Count(name, args, 1, 1);
-                return Args.Bool(args[0] is ScriptNull);
+                return Args.Bool(MethodDispatcher.IsNullOrEmptyText(args[0]));
             case GlobalFunctionId.IsBlank:
                 Args.Count(name, args, 1, 1);
                 return Args.Bool(args[0] switch
@@ -101,6 +101,12 @@ internal static class GlobalFunctions
                     "base64" => new ScriptText(Convert.ToBase64String(hash)),
                     _ => throw new ScriptRuntimeException($"hmacsha256() output format must be \"base64\" or \"hex\", not \"{format}\""),
                 };
+            case GlobalFunctionId.AesEncode:
+                Args.Count(name, args, 2, 2);
+                return Encoded(state, AesText.Encrypt(Args.Text(state, args, 0), Args.Text(state, args, 1)));
+            case GlobalFunctionId.AesDecode:
+                Args.Count(name, args, 2, 2);
+                return new ScriptText(AesText.Decrypt(Args.Text(state, args, 0), Args.Text(state, args, 1)));
             default:
                 throw new ScriptRuntimeException($"unknown function '{name}'; check the spelling");
         }

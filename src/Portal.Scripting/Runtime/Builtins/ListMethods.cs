@@ -22,17 +22,15 @@ internal static class ListMethods
                 items.AddRange(other.Items.ToArray());
                 return ScriptNull.Instance;
             case MethodId.Get:
+                Args.Count(name, args, 1, 1);
+                return items[CheckedIndex(name, args, items.Count)];
             case MethodId.GetJson:
                 Args.Count(name, args, 1, 1);
                 var index = Args.Integer(name, args, 0);
                 return index >= 0 && index < items.Count ? items[(int)index] : ScriptNull.Instance;
             case MethodId.Remove:
                 Args.Count(name, args, 1, 1);
-                var at = Args.Integer(name, args, 0);
-                if (at < 0 || at >= items.Count)
-                {
-                    return ScriptNull.Instance;
-                }
+                var at = CheckedIndex(name, args, items.Count);
 
                 var removed = items[(int)at];
                 items.RemoveAt((int)at);
@@ -111,7 +109,7 @@ internal static class ListMethods
                 var to = args.Length > 1 ? Args.Integer(name, args, 1) : items.Count;
                 if (from < 0 || to > items.Count || from > to)
                 {
-                    throw new ScriptRuntimeException($"sublist({from}, {to}) is outside the list of {items.Count} items; use 0 ≤ from ≤ to ≤ size()");
+                    throw new ScriptRuntimeException($"{name}({from}, {to}) is outside the list of {items.Count} items; use 0 ≤ from ≤ to ≤ size()");
                 }
 
                 return new ScriptList(items.GetRange((int)from, (int)(to - from)), adopt: true);
@@ -129,7 +127,16 @@ internal static class ListMethods
         }
     }
 
-    private static int IndexOf(List<ScriptValue> items, ScriptValue value)
+    // Zoho documents an index outside the list as a runtime error, not null.
+    public static int CheckedIndex(string name, ScriptValue[] args, int size)
+    {
+        var index = Args.Integer(name, args, 0);
+        return index >= 0 && index < size
+            ? (int)index
+            : throw new ScriptRuntimeException($"{name}({index}): index {index} is outside the list of size {size}; valid indexes are 0 to {size - 1} — check size() first");
+    }
+
+    public static int IndexOf(List<ScriptValue> items, ScriptValue value)
     {
         for (var i = 0; i < items.Count; i++)
         {
@@ -143,7 +150,7 @@ internal static class ListMethods
     }
 
     // Equal values get equal keys: NUMBER 1 and DECIMAL 1.0 compare equal, so both normalise to "n:1".
-    private static string Key(RunState state, ScriptValue value) => value switch
+    public static string Key(RunState state, ScriptValue value) => value switch
     {
         ScriptNumber number => "n:" + number.Value.ToString(CultureInfo.InvariantCulture),
         ScriptDecimal dec => "n:" + (dec.Value / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture),

@@ -36,6 +36,21 @@ internal static class MapMethods
             case MethodId.GetJson:
                 Args.Count(name, args, 1, 1);
                 return entries.TryGetValue(Args.Text(state, args, 0), out var found) ? found : ScriptNull.Instance;
+            case MethodId.GetKey:
+                Args.Count(name, args, 1, 1);
+                foreach (var (candidate, value) in entries)
+                {
+                    if (ValueComparer.AreEqual(value, args[0]))
+                    {
+                        return new ScriptText(candidate);
+                    }
+                }
+
+                return ScriptNull.Instance;
+            case MethodId.DeleteKey:
+                Args.Count(name, args, 1, 1);
+                entries.Remove(Args.Text(state, args, 0));
+                return ScriptNull.Instance;
             case MethodId.Remove:
                 Args.Count(name, args, 1, 1);
                 return entries.Remove(Args.Text(state, args, 0), out var removed) ? removed : ScriptNull.Instance;
@@ -79,6 +94,7 @@ internal static class MapMethods
                 Args.Count(name, args, 0, 0);
                 return ScriptNumber.Of(entries.Count);
             case MethodId.ToMap:
+            case MethodId.Duplicate:
                 Args.Count(name, args, 0, 0);
                 var copy = new ScriptMap(entries.Count);
                 foreach (var (k, v) in entries)

@@ -7,11 +7,14 @@ internal static class MethodDispatcher
 {
     public static ScriptValue Call(RunState state, MethodId id, string name, ScriptValue target, ScriptValue[] args)
     {
+        id = id == MethodId.ToText ? MethodId.ToString : id;
         var result = target switch
         {
             ScriptMap map => MapMethods.Call(state, id, name, map, args),
-            ScriptList list => ListMethods.Call(state, id, name, list, args),
-            ScriptText text => TextMethods.Call(state, id, name, text.Value, args),
+            ScriptList list => ListMethods.Call(state, id, name, list, args) ?? ListMoreMethods.Call(state, id, name, list, args),
+            ScriptText text => TextMethods.Call(state, id, name, text.Value, args)
+                ?? TextSearchMethods.Call(state, id, name, text.Value, args)
+                ?? TextBuildMethods.Call(state, id, name, text.Value, args),
             ScriptNumber or ScriptDecimal => NumberMethods.Call(id, name, target, args),
             ScriptDateTime date => DateTimeMethods.Call(state, id, name, date, args),
             _ => null,
@@ -39,7 +42,7 @@ internal static class MethodDispatcher
                 return new ScriptText(state.Display(target));
             case MethodId.IsNull:
                 Args.Count(name, args, 0, 0);
-                return Args.Bool(target is ScriptNull);
+                return Args.Bool(IsNullOrEmptyText(target));
             case MethodId.IsEmpty when target is ScriptNull:
                 return ScriptBoolean.True;
             case MethodId.IsNumber:
@@ -50,4 +53,7 @@ internal static class MethodDispatcher
                 return null;
         }
     }
+
+    // Zoho documents isNull("") as true: empty text counts as null.
+    public static bool IsNullOrEmptyText(ScriptValue value) => value is ScriptNull or ScriptText { Value.Length: 0 };
 }

@@ -35,7 +35,7 @@ internal static class TextMethods
                 var to = args.Length > 1 ? Args.Integer(name, args, 1) : text.Length;
                 if (from < 0 || to > text.Length || from > to)
                 {
-                    throw new ScriptRuntimeException($"substring({from}, {to}) is outside the text of length {text.Length}; use 0 ≤ from ≤ to ≤ length()");
+                    throw new ScriptRuntimeException($"{name}({from}, {to}) is outside the text of length {text.Length}; use 0 ≤ from ≤ to ≤ length()");
                 }
 
                 return new ScriptText(text.Substring((int)from, (int)(to - from)));
@@ -123,10 +123,19 @@ internal static class TextMethods
                     : throw new ScriptRuntimeException($"\"{Clip(text)}\" is not a decimal number; check it with isNumber() before converting");
             case MethodId.ToDate:
             case MethodId.ToDateTime:
-                Args.Count(name, args, 0, 0);
-                if (!DateTimeText.TryParse(text, out var date))
+                Args.Count(name, args, 0, 1);
+                ScriptDateTime date;
+                if (args.Length == 1)
                 {
-                    throw new ScriptRuntimeException($"\"{Clip(text)}\" is not a date; write it like 15-Aug-1947, 15-Aug-1947 19:00:00 or 2024-01-31");
+                    var pattern = Args.Text(state, args, 0);
+                    if (!DateTimeText.TryParseExact(text, pattern, out date))
+                    {
+                        throw new ScriptRuntimeException($"\"{Clip(text)}\" does not match the date pattern \"{pattern}\"; check the pattern letters (dd-MM-yyyy, MM/dd/yyyy HH:mm …)");
+                    }
+                }
+                else if (!DateTimeText.TryParse(text, out date))
+                {
+                    throw new ScriptRuntimeException($"\"{Clip(text)}\" is not a date; write it like 15-Aug-1947, 15-Aug-1947 19:00:00 or 2024-01-31, or pass its pattern: toDate(\"dd-MM-yyyy\")");
                 }
 
                 return id == MethodId.ToDate ? new ScriptDateTime(date.Value.Date, true) : new ScriptDateTime(date.Value, false);

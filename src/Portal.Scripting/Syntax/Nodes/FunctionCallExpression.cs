@@ -12,4 +12,7 @@ internal sealed class FunctionCallExpression(string name, GlobalFunctionId funct
     public GlobalFunctionId Function { get; } = function;
 
     public ExpressionNode[] Arguments { get; } = arguments;
+
+    /// <summary>For <see cref="GlobalFunctionId.MethodForm"/>: the method called on the first argument.</summary>
+    public MethodId Method { get; init; }
 }
