@@ -6,7 +6,7 @@ internal static class MapBuiltins
     public static void Declare(CatalogBuilder b)
     {
         const BuiltinReceiver M = BuiltinReceiver.Map;
-        b.Method(M, "put(key, value)", "NULL", "Adds or replaces the value under key.", "Map().put(\"a\", 1)", "null");
+        b.Method(M, "put(key, value?)", "NULL", "Adds or replaces the value under key; put(otherMap) copies a map's entries like putAll.", "Map().put(\"a\", 1)", "null");
         b.Method(M, "putAll(otherMap)", "NULL", "Copies all entries of another map into this one.", "Map().putAll({\"a\":1})", "null");
         b.Method(M, "get(key)", "ANY", "The value under key, or null.", "{\"a\":1}.get(\"a\")", "1");
         b.Method(M, "getJSON(key)", "ANY", "The value under key, or null.", "{\"a\":1}.getJSON(\"a\")", "1");

@@ -214,6 +214,12 @@ internal sealed partial class Parser
                     return new LiteralExpression(date, token.Span);
                 }
 
+                // Real scripts pass single-quoted patterns and separators (toString('MM/dd/yyyy'), toList(',')); a date always has digits.
+                if (token.Text.Length > 0 && !token.Text.Any(char.IsAsciiDigit))
+                {
+                    return new LiteralExpression(new ScriptText(token.Text), token.Span);
+                }
+
                 if (token.Text.Length > 0)
                 {
                     _diagnostics.ReportInvalidDate(token.Span, token.Text);

@@ -9,6 +9,8 @@ internal static class MapMethods
         var entries = map.Entries;
         switch (id)
         {
+            case MethodId.Put when args.Length == 1 && args[0] is ScriptMap:
+                return Call(state, MethodId.PutAll, name, map, args);
             case MethodId.Put:
                 Args.Count(name, args, 2, 2);
                 var key = Args.Text(state, args, 0);
