@@ -54,7 +54,7 @@
         },
     };
 
-    const state = { registered: false, catalog: [], connections: [] };
+    const state = { registered: false, catalog: [], connections: [], ranker: null };
 
     function kindOf(monaco, kind) {
         const k = monaco.languages.CompletionItemKind;
@@ -109,7 +109,20 @@
             }
 
             if (receiver !== 'standalone') {
-                return { suggestions: state.catalog.filter(e => e.kind === 'method').map(e => item(monaco, e, range)) };
+                const methods = state.catalog.filter(e => e.kind === 'method');
+                if (!state.ranker) {
+                    return { suggestions: methods.map(e => item(monaco, e, range)) };
+                }
+
+                // Methods of the receiver's guessed type come first; the server guesses it from the registry.
+                return state.ranker(model.getValue(), position.lineNumber, position.column).then(ranking => {
+                    const order = new Map(ranking.labels.map((label, i) => [label, i]));
+                    return {
+                        suggestions: methods.map(e => Object.assign(item(monaco, e, range), {
+                            sortText: String(order.has(e.label) ? order.get(e.label) : 9999).padStart(4, '0'),
+                        })),
+                    };
+                }, () => ({ suggestions: methods.map(e => item(monaco, e, range)) }));
             }
 
             return { suggestions: [] };
@@ -187,6 +200,10 @@
             });
             state.registered = true;
             return true;
+        },
+
+        setMethodRanker: function (ranker) {
+            state.ranker = ranker;
         },
 
         setConnections: function (connections) {

@@ -67,6 +67,7 @@
 
             const entry = { dotnet: dotnet, timer: 0, themeTimer: 0 };
             attached[id] = entry;
+            window.portalDeluge.setMethodRanker(function (code, line, column) { return entry.dotnet.invokeMethodAsync('RankMethods', code, line, column); });
             editor.onDidChangeModelContent(function () {
                 clearTimeout(entry.timer);
                 entry.timer = setTimeout(function () { diagnose(id, entry).catch(() => { }); }, 300);

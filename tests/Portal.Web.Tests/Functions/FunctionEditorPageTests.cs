@@ -55,6 +55,19 @@ public sealed class FunctionEditorPageTests : PortalComponentTestContext
     }
 
     [Fact]
+    public async Task The_editor_s_dot_completion_puts_the_receiver_s_methods_first()
+    {
+        RenderDialogHost();
+        var page = Render<FunctionEditorPage>(p => p.Add(x => x.ApiName, "sum"));
+        await page.WaitForElementAsync("#function-code");
+
+        var ranking = page.Instance.RankMethods("tags = List();\ntags.", 2, 6);
+
+        Assert.Equal("list", ranking.Receiver);
+        Assert.True(ranking.Labels.ToList().IndexOf("sum") < ranking.Labels.ToList().IndexOf("toUpperCase"));
+    }
+
+    [Fact]
     public async Task The_rest_api_tab_shows_this_functions_execute_url()
     {
         RenderDialogHost();

@@ -129,7 +129,7 @@ public sealed class FunctionHelpersTests
     {
         var items = DelugeCompletionCatalog.Items;
 
-        Assert.Contains(items, i => i is { Kind: "method", Label: "put", Signature: "put(key, value)" });
+        Assert.Contains(items, i => i is { Kind: "method", Label: "put", Signature: "put(key, value?) → NULL" });
         Assert.Contains(items, i => i is { Kind: "keyword", Label: "info" });
         Assert.Contains(items, i => i is { Kind: "snippet", Label: "invokeUrl" });
         Assert.Contains(items, i => i is { Kind: "taskKey", Label: "connection" });

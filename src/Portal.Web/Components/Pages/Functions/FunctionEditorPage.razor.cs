@@ -105,6 +105,10 @@ public sealed partial class FunctionEditorPage
         return markers;
     }
 
+    // The editor's '.' completion asks which methods fit the receiver the user typed (issue #16 item 11).
+    [JSInvokable]
+    public MethodRanking RankMethods(string code, int line, int column) => MethodCompletionRanker.Rank(code, line, column);
+
     [JSInvokable]
     public async Task OnEdited()
     {
