@@ -50,7 +50,7 @@ internal static class DateTimeBuiltins
         b.Method(D, "monthsBetween(otherDate)", "NUMBER", "Whole months from this date to the other.", "'15-Jan-2024'.monthsBetween('14-Apr-2024')", "2");
         b.Method(D, "yearsBetween(otherDate)", "NUMBER", "Whole years from this date to the other.", "'15-Jan-2020'.yearsBetween('15-Jan-2024')", "4");
         b.Method(D, "workDaysBetween(otherDate, weekends?, holidays?)", "NUMBER", "Business days from this date to the other, both included.", "'01-Jan-2024'.workDaysBetween('07-Jan-2024')", "5");
-        b.Method(D, "unixEpoch()", "NUMBER", "Milliseconds since 1 January 1970 00:00 (the date-time read as UTC).", "'02-Jan-1970'.unixEpoch()", "86400000");
+        b.Method(D, "unixEpoch(timeZone?)", "NUMBER", "Milliseconds since 1 January 1970 00:00 UTC, the date-time read in the time zone (a TZ database name; GMT when absent or unknown).", "'02-Jan-1970'.unixEpoch()", "86400000");
         b.Method(D, "isEmpty()", "BOOLEAN", "Always false for a date-time.", "'02-Jan-1970'.isEmpty()", "false");
     }
 

@@ -43,5 +43,6 @@ internal static class TextMoreBuiltins
         b.Method(T, "toDateTime(pattern?)", "DATE-TIME", "Parses a date-time (ISO with an offset too), or with a pattern.", "\"2024-01-31 10:00:00\".toDateTime()", "31-Jan-2024 10:00:00");
         b.Method(T, "toTime(pattern?)", "DATE-TIME", "Parses a date-time like toDateTime.", "\"01/31/2024 10:30\".toTime(\"MM/dd/yyyy HH:mm\")", "31-Jan-2024 10:30:00");
         b.Method(T, "toText()", "TEXT", "The text itself.", "\"ab\".toText()", "ab");
+        b.Method(T, "unixEpoch(timeZone?)", "NUMBER", "Parses the date-time text and gives milliseconds since 1970 UTC, read in the time zone (GMT when absent or unknown).", "\"01-Jan-1970 01:00:00\".unixEpoch(\"Europe/Paris\")", "0");
     }
 }

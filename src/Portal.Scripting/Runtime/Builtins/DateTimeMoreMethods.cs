@@ -53,8 +53,8 @@ internal static class DateTimeMoreMethods
                 Args.Count(name, args, 1, 1);
                 return ScriptNumber.Of(Days360(value, DateTimeMethods.OtherDate(name, args, 0).Value));
             case MethodId.UnixEpoch:
-                Args.Count(name, args, 0, 0);
-                return ScriptNumber.Of((long)(DateTime.SpecifyKind(value, DateTimeKind.Utc) - DateTime.UnixEpoch).TotalMilliseconds);
+                Args.Count(name, args, 0, 1);
+                return ScriptNumber.Of(UnixMilliseconds(value, args.Length == 0 ? null : Args.Text(state, args, 0)));
             case MethodId.NextWeekDay:
                 Args.Count(name, args, 1, 1);
                 var day = BusinessCalendar.ParseDay(name, Args.Text(state, args, 0));
@@ -79,6 +79,19 @@ internal static class DateTimeMoreMethods
             default:
                 return null;
         }
+    }
+
+    // Zoho: "If no timezone or an invalid timezone is provided, the timezone is defaulted to GMT".
+    public static long UnixMilliseconds(DateTime value, string? timeZone)
+    {
+        var zone = TimeZoneInfo.Utc;
+        if (!string.IsNullOrWhiteSpace(timeZone) && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone.Trim(), out var found))
+        {
+            zone = found;
+        }
+
+        var utc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(value, DateTimeKind.Unspecified), zone);
+        return (long)(utc - DateTime.UnixEpoch).TotalMilliseconds;
     }
 
     private static long MonthsBetween(DateTime from, DateTime to)

@@ -76,6 +76,11 @@ internal static class TextBuildMethods
             case MethodId.ExecuteXPath:
                 Args.Count(name, args, 1, 1);
                 return new ScriptText(XPathText.Evaluate(text, Args.Text(state, args, 0)));
+            case MethodId.UnixEpoch:
+                Args.Count(name, args, 0, 1);
+                return DateTimeText.TryParse(text, out var parsed)
+                    ? ScriptNumber.Of(DateTimeMoreMethods.UnixMilliseconds(parsed.Value, args.Length == 0 ? null : Args.Text(state, args, 0)))
+                    : throw new ScriptRuntimeException($"unixEpoch() needs date-time text like 15-Aug-1947 19:00:00, not \"{Evaluator.Short(new ScriptText(text))}\"");
             case MethodId.ToTime:
                 return TextMethods.Call(state, MethodId.ToDateTime, name, text, args);
             default:
