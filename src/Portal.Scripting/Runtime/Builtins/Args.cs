@@ -40,6 +40,14 @@ internal static class Args
             : throw new ScriptRuntimeException($"{name}() argument {index + 1} ({value}) is out of range");
     }
 
+    public static decimal Number(string name, ScriptValue[] args, int index) => args[index] switch
+    {
+        ScriptNumber number => number.Value,
+        ScriptDecimal dec => dec.Value,
+        ScriptText text when decimal.TryParse(text.Value.Trim(), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var parsed) => parsed,
+        _ => throw new ScriptRuntimeException($"{name}() needs a number as argument {index + 1} but got {args[index].TypeName} ({Evaluator.Short(args[index])})"),
+    };
+
     public static bool Boolean(string name, ScriptValue[] args, int index, bool fallback)
     {
         if (index >= args.Length)

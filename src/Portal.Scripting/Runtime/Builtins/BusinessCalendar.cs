@@ -77,9 +77,10 @@ internal sealed class BusinessCalendar(HashSet<DayOfWeek> weekends, HashSet<Date
         var (early, late, sign) = from <= to ? (from.Date, to.Date, 1) : (to.Date, from.Date, -1);
         CheckCount((long)(late - early).TotalDays);
         var count = 0L;
-        for (var date = early; date <= late; date = date.AddDays(1))
+        var span = (long)(late - early).TotalDays;
+        for (var day = 0L; day <= span; day++)
         {
-            count += IsBusinessDay(date) ? 1 : 0;
+            count += IsBusinessDay(early.AddDays(day)) ? 1 : 0;
         }
 
         return sign * count;

@@ -73,7 +73,7 @@ internal static class DateTimeMoreMethods
                 return ScriptNumber.Of(BusinessCalendar.From(state, name, args, 1).CountDays(value, end));
             case MethodId.AddBusinessHour:
                 Args.Count(name, args, 1, 4);
-                var hours = Operators.ToDecimal(args[0]);
+                var hours = Args.Number(name, args, 0);
                 var hourCalendar = BusinessCalendar.From(state, name, args, 1);
                 return new ScriptDateTime(hourCalendar.AddHours(name, value, hours, args.Length > 3 ? args[3] : null), false);
             default:

@@ -71,7 +71,7 @@ internal static class ListMoreMethods
                 return items.Count == 0 ? ScriptNull.Instance : Normalized(Percentile(Numbers(name, items), 0.5m));
             case MethodId.Percentile:
                 Args.Count(name, args, 1, 1);
-                var k = Operators.ToDecimal(args[0]);
+                var k = Args.Number(name, args, 0);
                 if (k is < 0 or > 1)
                 {
                     throw new ScriptRuntimeException($"percentile({k}) needs k between 0 and 1, e.g. 0.9 for the 90th percentile");
@@ -80,7 +80,7 @@ internal static class ListMoreMethods
                 return items.Count == 0 ? ScriptNull.Instance : Normalized(Percentile(Numbers(name, items), k));
             case MethodId.Rank:
                 Args.Count(name, args, 1, 2);
-                var target = Operators.ToDecimal(args[0]);
+                var target = Args.Number(name, args, 0);
                 var ascending = Args.Boolean(name, args, 1, false);
                 var numbers = Numbers(name, items);
                 if (!numbers.Contains(target))

@@ -16,7 +16,7 @@ internal static class MethodDispatcher
                 ?? TextSearchMethods.Call(state, id, name, text.Value, args)
                 ?? TextBuildMethods.Call(state, id, name, text.Value, args),
             ScriptNumber or ScriptDecimal => NumberMethods.Call(id, name, target, args),
-            ScriptDateTime date => DateTimeMethods.Call(state, id, name, date, args),
+            ScriptDateTime date => DateTimeCall(state, id, name, date, args),
             _ => null,
         };
         result ??= Common(state, id, name, target, args);
@@ -31,6 +31,19 @@ internal static class MethodDispatcher
         }
 
         throw new ScriptRuntimeException($"{target.TypeName} has no method '{name}'; see the built-in list for {target.TypeName} methods, or convert the value first");
+    }
+
+    // Date arithmetic near year 1 or 9999 must end as a script error, whichever method reached the edge.
+    private static ScriptValue? DateTimeCall(RunState state, MethodId id, string name, ScriptDateTime date, ScriptValue[] args)
+    {
+        try
+        {
+            return DateTimeMethods.Call(state, id, name, date, args);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            throw new ScriptRuntimeException($"{name}() moves the date outside the years 1 to 9999");
+        }
     }
 
     private static ScriptValue? Common(RunState state, MethodId id, string name, ScriptValue target, ScriptValue[] args)

@@ -11,7 +11,7 @@ internal static class NumberMathMethods
         {
             case MethodId.Power:
                 Args.Count(name, args, 1, 1);
-                var exponent = Operators.ToDecimal(args[0]);
+                var exponent = Args.Number(name, args, 0);
                 if (target is ScriptNumber whole && args[0] is ScriptNumber { Value: >= 0 and <= 64 } small)
                 {
                     return IntegerPower(name, whole.Value, (int)small.Value);
