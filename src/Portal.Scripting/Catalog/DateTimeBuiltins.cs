@@ -37,11 +37,12 @@ internal static class DateTimeBuiltins
         b.Method(D, "weekday()", "NUMBER", "The day of the week, 1 (Sunday) to 7 (Saturday).", "'20-Jul-2021'.weekday()", "3");
         b.Method(D, "getDayOfYear()", "NUMBER", "The day of the year, 1 to 366.", "'01-Feb-2024'.getDayOfYear()", "32");
         b.Method(D, "getWeekOfYear()", "NUMBER", "The week of the year, weeks starting on Sunday and week 1 holding 1 January.", "'08-Jan-2024'.getWeekOfYear()", "2");
-        b.Method(D, "toString(pattern?)", "TEXT", "Formats with Java letters, e.g. \"yyyy-MM-dd'T'HH:mm:ss\".", "'15-Aug-1947'.toString(\"yyyy-MM-dd\")", "1947-08-15");
+        b.Method(D, "toString(pattern?, timeZone?)", "TEXT", "Formats with Java letters, e.g. \"yyyy-MM-dd'T'HH:mm:ss\", optionally shown in a TZ database zone.", "'15-Aug-1947'.toString(\"yyyy-MM-dd\")", "1947-08-15");
         b.Method(D, "toDate()", "DATE-TIME", "The date without the time.", "'15-Aug-1947 19:00:00'.toDate()", "15-Aug-1947");
         b.Method(D, "toDateTime()", "DATE-TIME", "The value as a date-time.", "'15-Aug-1947'.toDateTime()", "15-Aug-1947 00:00:00");
         b.Method(D, "toTime()", "DATE-TIME", "The value as a date-time.", "'15-Aug-1947'.toTime()", "15-Aug-1947 00:00:00");
         b.Method(D, "toStartOfMonth()", "DATE-TIME", "The first day of the month.", "'15-Aug-1947'.toStartOfMonth()", "01-Aug-1947");
+        b.Method(D, "edate(months)", "DATE-TIME", "The same day months later (or earlier when negative), clamped to the month's end.", "'31-Jan-2024'.edate(1)", "29-Feb-2024");
         b.Method(D, "eomonth(months)", "DATE-TIME", "The last day of the month that is months away (0 for this month).", "'15-Jan-2024'.eomonth(1)", "29-Feb-2024");
         b.Method(D, "daysBetween(otherDate)", "NUMBER", "Whole days from this date to the other.", "'01-Jan-2024'.daysBetween('31-Jan-2024')", "30");
         b.Method(D, "days360(otherDate)", "NUMBER", "Days between the dates on a 360-day year (US method).", "'01-Jan-2024'.days360('01-Mar-2024')", "60");

@@ -27,6 +27,8 @@ internal static class GlobalBuiltins
         b.Function("zoho.encryption.urlEncode(text)", "TEXT", "URL-encodes text (spaces as %20).", "zoho.encryption.urlEncode(\"a b\")", "a%20b", GlobalFunctionId.EncryptionUrlEncode);
         b.Function("zoho.encryption.urlDecode(text)", "TEXT", "Decodes URL-encoded text.", "zoho.encryption.urlDecode(\"a%20b\")", "a b", GlobalFunctionId.EncryptionUrlDecode);
         b.Function("zoho.encryption.hmacsha256(key, message, format?)", "TEXT", "HMAC-SHA256 signature of the message, \"base64\" (default) or \"hex\".", "zoho.encryption.hmacsha256(\"k\", \"m\", \"hex\").length()", "64", GlobalFunctionId.HmacSha256);
+        b.Function("zoho.encryption.hmacsha1(key, message, format?)", "TEXT", "HMAC-SHA1 signature of the message, \"base64\" (default) or \"hex\".", "zoho.encryption.hmacsha1(\"k\", \"m\", \"hex\").length()", "40", GlobalFunctionId.HmacSha1);
+        b.Function("zoho.encryption.hmacsha512(key, message, format?)", "TEXT", "HMAC-SHA512 signature of the message, \"base64\" (default) or \"hex\".", "zoho.encryption.hmacsha512(\"k\", \"m\", \"hex\").length()", "128", GlobalFunctionId.HmacSha512);
         b.Function("zoho.encryption.aesEncode(key, text)", "TEXT", "Encrypts text with AES-256 (key: SHA-256 of the key text; random IV first), as base64.", "zoho.encryption.aesDecode(\"k\", zoho.encryption.aesEncode(\"k\", \"secret\"))", "secret", GlobalFunctionId.AesEncode);
         b.Function("zoho.encryption.aesDecode(key, text)", "TEXT", "Decrypts what aesEncode produced with the same key.", "zoho.encryption.aesDecode(\"k\", zoho.encryption.aesEncode(\"k\", \"x\"))", "x", GlobalFunctionId.AesDecode);
     }

@@ -33,7 +33,7 @@ internal static class DateTimeMethods
             case MethodId.GetMinutes: return Part(name, args, value.Minute);
             case MethodId.GetSeconds: return Part(name, args, value.Second);
             case MethodId.ToString:
-                Args.Count(name, args, 0, 1);
+                Args.Count(name, args, 0, 2);
                 if (args.Length == 0)
                 {
                     return new ScriptText(ValueFormatter.FormatDate(date));
@@ -41,7 +41,8 @@ internal static class DateTimeMethods
 
                 try
                 {
-                    return new ScriptText(value.ToString(DateTimeText.ToDotNetPattern(Args.Text(state, args, 0)), CultureInfo.InvariantCulture));
+                    var shown = args.Length == 2 ? InZone(state, value, Args.Text(state, args, 1)) : value;
+                    return new ScriptText(shown.ToString(DateTimeText.ToDotNetPattern(Args.Text(state, args, 0)), CultureInfo.InvariantCulture));
                 }
                 catch (FormatException)
                 {
@@ -55,6 +56,9 @@ internal static class DateTimeMethods
             case MethodId.ToTime:
                 Args.Count(name, args, 0, 0);
                 return new ScriptDateTime(value, false);
+            case MethodId.Edate:
+                Args.Count(name, args, 1, 1);
+                return Shift(name, args, date, n => value.AddMonths(checked((int)n)));
             case MethodId.DaysBetween:
                 Args.Count(name, args, 1, 1);
                 var other = OtherDate(name, args, 0);
@@ -64,6 +68,17 @@ internal static class DateTimeMethods
             default:
                 return DateTimeMoreMethods.Call(state, id, name, date, args);
         }
+    }
+
+    // Zoho's toString(pattern, timeZone): the portal's wall-clock time shown in another TZ database zone.
+    private static DateTime InZone(RunState state, DateTime value, string timeZone)
+    {
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone.Trim(), out var zone))
+        {
+            throw new ScriptRuntimeException($"\"{timeZone}\" is not a time zone; use a TZ database name like \"Europe/Paris\" or \"Asia/Kolkata\"");
+        }
+
+        return TimeZoneInfo.ConvertTime(DateTime.SpecifyKind(value, DateTimeKind.Unspecified), state.Host.TimeProvider.LocalTimeZone, zone);
     }
 
     public static ScriptDateTime OtherDate(string name, ScriptValue[] args, int index) =>

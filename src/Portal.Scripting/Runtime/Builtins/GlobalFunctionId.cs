@@ -23,6 +23,8 @@ internal enum GlobalFunctionId
     EncryptionUrlEncode,
     EncryptionUrlDecode,
     HmacSha256,
+    HmacSha1,
+    HmacSha512,
     AesEncode,
     AesDecode,
 

@@ -92,14 +92,23 @@ internal static class GlobalFunctions
                 }
 
             case GlobalFunctionId.HmacSha256:
+            case GlobalFunctionId.HmacSha1:
+            case GlobalFunctionId.HmacSha512:
                 Args.Count(name, args, 2, 3);
-                var hash = HMACSHA256.HashData(Encoding.UTF8.GetBytes(Args.Text(state, args, 0)), Encoding.UTF8.GetBytes(Args.Text(state, args, 1)));
+                var keyBytes = Encoding.UTF8.GetBytes(Args.Text(state, args, 0));
+                var messageBytes = Encoding.UTF8.GetBytes(Args.Text(state, args, 1));
+                var hash = id switch
+                {
+                    GlobalFunctionId.HmacSha1 => HMACSHA1.HashData(keyBytes, messageBytes),
+                    GlobalFunctionId.HmacSha512 => HMACSHA512.HashData(keyBytes, messageBytes),
+                    _ => HMACSHA256.HashData(keyBytes, messageBytes),
+                };
                 var format = args.Length > 2 ? Args.Text(state, args, 2) : "base64";
                 return format.ToLowerInvariant() switch
                 {
                     "hex" => new ScriptText(Convert.ToHexStringLower(hash)),
                     "base64" => new ScriptText(Convert.ToBase64String(hash)),
-                    _ => throw new ScriptRuntimeException($"hmacsha256() output format must be \"base64\" or \"hex\", not \"{format}\""),
+                    _ => throw new ScriptRuntimeException($"{name[(name.LastIndexOf('.') + 1)..]}() output format must be \"base64\" or \"hex\", not \"{format}\""),
                 };
             case GlobalFunctionId.AesEncode:
                 Args.Count(name, args, 2, 2);

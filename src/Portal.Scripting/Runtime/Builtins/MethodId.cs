@@ -160,4 +160,5 @@ internal enum MethodId
     Workday,
     WorkDaysBetween,
     YearsBetween,
+    Edate,
 }
