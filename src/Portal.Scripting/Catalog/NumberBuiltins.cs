@@ -28,6 +28,7 @@ internal static class NumberBuiltins
         b.Method(A, "toString(format?, timeZone?)", "TEXT", "The value's text form; numbers take a pattern like \"#,##0.00\", \"0%\", \"$#,##0.00\", dates one like \"yyyy-MM-dd\" and a TZ database zone to show the time in.", "1234.5.toString(\"#,##0.00\")", "1,234.50");
         b.Method(A, "toText(format?, timeZone?)", "TEXT", "Same as toString.", "12.toText()", "12");
         b.Method(A, "isNull()", "BOOLEAN", "True for null and the empty text.", "\"\".isNull()", "true");
+        b.Method(A, "isDate()", "BOOLEAN", "True for a DATE-TIME, or text holding a date or date-time.", "\"2024-01-31\".isDate()", "true");
         b.Method(A, "isText()", "BOOLEAN", "True when the value is TEXT.", "\"a\".isText()", "true");
         b.Method(A, "isNumber()", "BOOLEAN", "True when the value is a NUMBER or DECIMAL, or text holding one.", "12.isNumber()", "true");
     }

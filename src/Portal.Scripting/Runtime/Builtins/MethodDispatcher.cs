@@ -60,6 +60,9 @@ internal static class MethodDispatcher
                 return ScriptBoolean.True;
             case MethodId.IsNumber:
                 return Args.Bool(target is ScriptNumber or ScriptDecimal);
+            case MethodId.IsDate:
+                Args.Count(name, args, 0, 0);
+                return Args.Bool(target is ScriptDateTime || (target is ScriptText text && DateTimeText.TryParse(text.Value, out _)));
             case MethodId.IsText:
                 return Args.Bool(target is ScriptText);
             default:

@@ -161,4 +161,5 @@ internal enum MethodId
     WorkDaysBetween,
     YearsBetween,
     Edate,
+    IsDate,
 }
