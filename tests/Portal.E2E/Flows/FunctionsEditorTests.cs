@@ -44,10 +44,15 @@ public sealed partial class FunctionsEditorTests(BrowserFixture browser) : IClas
         await Assertions.Expect(page.Locator("#function-code .suggest-widget.visible")).ToContainTextAsync("put");
         await page.ScreenshotAsync("functions-completion");
         await page.Keyboard.PressAsync("Escape");
+        await page.Keyboard.PressAsync("Backspace");
+        await page.Keyboard.PressAsync("Backspace");
+        await page.Keyboard.PressAsync("Control+Space");
+        await Assertions.Expect(page.Locator("#function-code .suggest-widget.visible .monaco-list-row[data-index='0']")).ToContainTextAsync("clear");
+        await page.Keyboard.PressAsync("Escape");
 
         await page.SetCodeAsync("greeting = \"Hello \" + person;\ninfo greeting;\nresult = map();\nresult.put(\"greeting\", greeting);\nresult.put(\"items\", {1, 2, 3});\nreturn result;");
         await page.Locator("#function-code .view-line").GetByText("put", new() { Exact = true }).First.HoverAsync();
-        await Assertions.Expect(page.Locator(".monaco-hover").First).ToContainTextAsync("put(key, value)");
+        await Assertions.Expect(page.Locator(".monaco-hover").First).ToContainTextAsync("put(key, value?)");
         await page.Mouse.MoveAsync(600, 800);
         await Assertions.Expect(page.Locator(".monaco-hover:visible")).ToHaveCountAsync(0);
         await page.Locator("#function-code .view-lines").ClickAsync(new() { Position = new() { X = 300, Y = 8 } });
