@@ -13,6 +13,7 @@ builder.AddPortalConnections();
 builder.AddPortalUi();
 builder.AddPortalFunctions();
 builder.AddPortalIntegrations();
+builder.AddPortalMail();
 
 var app = builder.Build();
 
