@@ -14,6 +14,7 @@ builder.AddPortalUi();
 builder.AddPortalFunctions();
 builder.AddPortalIntegrations();
 builder.AddPortalMail();
+builder.AddPortalVariables();
 
 var app = builder.Build();
 

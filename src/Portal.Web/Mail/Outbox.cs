@@ -15,11 +15,14 @@ internal sealed class Outbox(IDbContextFactory<PortalDbContext> dbFactory) : IOu
     public async Task<IReadOnlyList<OutboxMailSummary>> ListAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Visible(db, user)
-            .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
-            .Take(ListLimit)
-            .Select(m => new OutboxMailSummary(m.Id, m.CreatedAt, m.Recipients, m.Subject, m.UserEmail, m.FunctionId, m.FunctionName, m.RunId, m.SizeBytes))
-            .ToListAsync(ct);
+        var newest = Visible(db, user).OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(ListLimit);
+        var rows = await (from m in newest
+                          join f in db.Functions on m.FunctionId equals f.Id into functions
+                          from f in functions.DefaultIfEmpty()
+                          select new { m.Id, m.CreatedAt, m.Recipients, m.Subject, m.UserEmail, m.FunctionId, m.FunctionName, m.RunId, m.SizeBytes, ApiName = f == null ? null : f.ApiName })
+                         .ToListAsync(ct);
+        return [.. rows.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
+            .Select(m => new OutboxMailSummary(m.Id, m.CreatedAt, m.Recipients, m.Subject, m.UserEmail, m.FunctionId, m.FunctionName, m.RunId, m.SizeBytes) { FunctionApiName = m.ApiName })];
     }
 
     public async Task<OutboxMailView?> GetAsync(long id, ClaimsPrincipal user, CancellationToken ct = default)
