@@ -29,6 +29,19 @@ public sealed class MailSetupTests : IDisposable
     }
 
     [Fact]
+    public async Task Changing_the_settings_is_audited_without_the_password() // SEC-32
+    {
+        await bed.Setup.SaveAsync(new SmtpSettingsInput { Host = "smtp.example.test", Port = 465, Tls = SmtpTlsMode.SslOnConnect, NewPassword = Canary }, FunctionTestDatabase.Admin);
+
+        await using var db = await bed.Database.Factory.CreateDbContextAsync();
+        var entry = await db.AuditEvents.AsNoTracking().SingleAsync(e => e.Action == MailAuditActions.SettingsChanged);
+
+        Assert.Equal("admin@test.local", entry.ActorEmail);
+        Assert.Equal("SMTP smtp.example.test:465 (SslOnConnect), password changed", entry.Details);
+        Assert.DoesNotContain(Canary, entry.Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Saving_without_a_new_password_keeps_the_stored_one_and_clearing_removes_it()
     {
         await bed.Setup.SaveAsync(new SmtpSettingsInput { Host = "smtp.example.test", UserName = "portal", NewPassword = Canary }, FunctionTestDatabase.Admin);
