@@ -2,6 +2,7 @@ using Bunit;
 using Portal.Scripting.Mail;
 using Portal.Web.Components.Pages.Functions;
 using Portal.Web.Functions;
+using Portal.Web.Functions.Api;
 using Portal.Web.Mail;
 using Portal.Web.Tests.Infrastructure;
 
@@ -24,6 +25,16 @@ public sealed class RunMailTraceTests : PortalComponentTestContext
         var rows = output.FindAll("[data-testid=run-mail]").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray()).ToList();
         Assert.Equal(["ada@example.test, grace@example.test", "Deal won", "2 KB", "to the Outbox"], rows[0]);
         Assert.Equal(["cfo@example.test", "Numbers", "900 B", "via SMTP"], rows[1]);
+    }
+
+    [Fact]
+    public void The_runs_api_lists_each_mail_of_a_run_in_snake_case()
+    {
+        var run = new FunctionRunRecord { UserId = "alice", Mails = [new ScriptMailReceipt(MailChannels.Smtp, ["ada@example.test"], "Deal won", 812)] };
+
+        var json = System.Text.Json.JsonSerializer.Serialize(FunctionRunApiModel.From(run), FunctionsApiJson.Options);
+
+        Assert.Contains("\"mails\":[{\"channel\":\"smtp\",\"to\":[\"ada@example.test\"],\"subject\":\"Deal won\",\"size_bytes\":812}]", json, StringComparison.Ordinal);
     }
 
     [Fact]
