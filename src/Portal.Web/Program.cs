@@ -13,6 +13,8 @@ builder.AddPortalConnections();
 builder.AddPortalUi();
 builder.AddPortalFunctions();
 builder.AddPortalIntegrations();
+builder.AddPortalMail();
+builder.AddPortalVariables();
 
 var app = builder.Build();
 

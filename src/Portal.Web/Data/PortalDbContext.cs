@@ -5,6 +5,8 @@ using Portal.Connections.Data;
 using Portal.Web.Audit;
 using Portal.Web.Functions;
 using Portal.Web.Integrations;
+using Portal.Web.Mail;
+using Portal.Web.Variables;
 
 namespace Portal.Web.Data;
 
@@ -24,6 +26,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<FunctionRunEntity> FunctionRuns => Set<FunctionRunEntity>();
 
     public DbSet<IntegrationBindingEntity> IntegrationBindings => Set<IntegrationBindingEntity>();
+
+    public DbSet<OutboxMailEntity> OutboxMails => Set<OutboxMailEntity>();
+
+    public DbSet<OrgVariableEntity> OrgVariables => Set<OrgVariableEntity>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

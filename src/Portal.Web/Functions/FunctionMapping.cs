@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Portal.Scripting.Http;
+using Portal.Scripting.Mail;
 
 namespace Portal.Web.Functions;
 
@@ -16,6 +17,8 @@ internal static class FunctionMapping
     public static string WriteLines(IReadOnlyList<string> lines) => JsonSerializer.Serialize(lines, Json);
 
     public static string WriteTrace(IReadOnlyList<HttpTraceEntry> trace) => JsonSerializer.Serialize(trace, Json);
+
+    public static string WriteMails(IReadOnlyList<ScriptMailReceipt> mails) => JsonSerializer.Serialize(mails, Json);
 
     public static FunctionDetails ToDetails(FunctionEntity f, int latestVersion) => new(
         f.Id, f.Name, f.ApiName, f.Description, ReadArguments(f.ArgumentsJson), f.Code, f.OwnerUserId, f.CreatedAt, f.UpdatedAt, f.ConcurrencyStamp, latestVersion, f.Visibility);
@@ -40,5 +43,6 @@ internal static class FunctionMapping
         ErrorColumn = r.ErrorColumn,
         HttpTrace = JsonSerializer.Deserialize<List<HttpTraceEntry>>(r.HttpTraceJson, Json) ?? [],
         Statements = r.Statements,
+        Mails = JsonSerializer.Deserialize<List<ScriptMailReceipt>>(r.MailsJson, Json) ?? [],
     };
 }

@@ -34,4 +34,7 @@ public sealed class FunctionRunEntity
     public string HttpTraceJson { get; set; } = "[]";
 
     public long Statements { get; set; }
+
+    /// <summary>The run's sendmail tasks: channel, recipients, subject and size (no bodies).</summary>
+    public string MailsJson { get; set; } = "[]";
 }

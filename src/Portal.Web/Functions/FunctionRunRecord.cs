@@ -1,4 +1,5 @@
 using Portal.Scripting.Http;
+using Portal.Scripting.Mail;
 
 namespace Portal.Web.Functions;
 
@@ -35,4 +36,6 @@ public sealed record FunctionRunRecord
     public IReadOnlyList<HttpTraceEntry> HttpTrace { get; init; } = [];
 
     public long Statements { get; init; }
+
+    public IReadOnlyList<ScriptMailReceipt> Mails { get; init; } = [];
 }

@@ -18,7 +18,8 @@ internal sealed class FunctionRunner(
     FunctionRunGate gate,
     AuditLog audit,
     TimeProvider time,
-    ILogger<FunctionRunner> logger) : IFunctionRunner
+    ILogger<FunctionRunner> logger,
+    Mail.RunMailerFactory? mailers = null) : IFunctionRunner
 {
     /// <summary>Editor test runs stop after 30 s (DELUGE.md "Limits").</summary>
     public static ScriptLimits EditorLimits { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
@@ -43,11 +44,14 @@ internal sealed class FunctionRunner(
             arguments[parameter.Name] = request.Values.TryGetValue(parameter.Name, out var value) ? value : ScriptValue.Null;
         }
 
+        var adminUser = await FirstAdminEmailAsync(CancellationToken.None);
+        var mailer = mailers?.Create(new Mail.RunMailContext(userId, user.Identity?.Name, functionId, origin, adminUser));
         var host = new ScriptHost
         {
             LoginUser = user.Identity?.Name ?? string.Empty,
             LoginUserId = userId,
-            AdminUser = await FirstAdminEmailAsync(CancellationToken.None),
+            AdminUser = adminUser,
+            Mail = mailer,
             TimeProvider = time,
             Http = httpFactory.CreateFor(user),
             Tasks = integrations.CreateFor(user),
@@ -82,6 +86,7 @@ internal sealed class FunctionRunner(
             ErrorColumn = result.Error is { Column: > 0 } c ? c.Column : null,
             HttpTraceJson = FunctionMapping.WriteTrace([.. result.HttpCalls.Select(HttpTraceRedactor.Redact)]),
             Statements = result.StatementsExecuted,
+            MailsJson = FunctionMapping.WriteMails(result.Mails),
         };
 
         // The run is recorded even when the caller cancelled it.
@@ -92,6 +97,8 @@ internal sealed class FunctionRunner(
                 db.FunctionRuns.Add(entity);
                 await db.SaveChangesAsync(CancellationToken.None);
             }
+
+            await (mailer?.AttachToRunAsync(entity.Id, CancellationToken.None) ?? Task.CompletedTask);
 
             await pruner.PruneAsync(CancellationToken.None);
             await audit.RecordAsync(AuditActor.From(user), FunctionAuditActions.Run, "function", functionId?.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{status} ({origin})", CancellationToken.None);

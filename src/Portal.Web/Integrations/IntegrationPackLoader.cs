@@ -124,9 +124,9 @@ internal static partial class IntegrationPackLoader
             problems.Add($"{where}: method '{task.Method}' must be GET, POST, PUT, PATCH or DELETE");
         }
 
-        if (task.Returns is not ("LIST" or "MAP"))
+        if (task.Returns is not ("LIST" or "MAP" or "TEXT"))
         {
-            problems.Add($"{where}: returns must be LIST or MAP");
+            problems.Add($"{where}: returns must be LIST, MAP or TEXT");
         }
 
         var parameters = new Dictionary<string, IntegrationParameter>(StringComparer.Ordinal);
@@ -184,9 +184,9 @@ internal static partial class IntegrationPackLoader
             problems.Add($"{where}: response paths look like data, data[0] or data[0].details");
         }
 
-        if (task.Response.Empty is not ("LIST" or "MAP"))
+        if (task.Response.Empty is not ("LIST" or "MAP" or "TEXT"))
         {
-            problems.Add($"{where}: response.empty must be LIST or MAP");
+            problems.Add($"{where}: response.empty must be LIST, MAP or TEXT");
         }
     }
 

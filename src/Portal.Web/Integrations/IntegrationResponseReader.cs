@@ -94,7 +94,12 @@ internal static partial class IntegrationResponseReader
         return ErrorMap(pack, source);
     }
 
-    private static ScriptValue Empty(string kind) => kind == "LIST" ? ScriptValue.List() : ScriptValue.Map();
+    private static ScriptValue Empty(string kind) => kind switch
+    {
+        "LIST" => ScriptValue.List(),
+        "TEXT" => ScriptValue.Text(""),
+        _ => ScriptValue.Map(),
+    };
 
     [GeneratedRegex(@"([A-Za-z_][A-Za-z0-9_]*)(?:\[(\d+)\])?")]
     private static partial Regex StepPattern();

@@ -9,6 +9,6 @@ internal sealed record IntegrationResponseRule
     /// <summary>Path of a per-record result that may carry an error (Zoho's data[0] with status "error").</summary>
     public string? ItemError { get; init; }
 
-    /// <summary>LIST or MAP: what 204 No Content (or a missing path) returns.</summary>
+    /// <summary>LIST, MAP or TEXT (""): what 204 No Content (or a missing path) returns.</summary>
     public string Empty { get; init; } = "MAP";
 }

@@ -7,7 +7,7 @@ internal sealed record IntegrationTask
 
     public string Doc { get; init; } = "";
 
-    /// <summary>Deluge type of a successful answer (LIST or MAP); errors are always maps.</summary>
+    /// <summary>Deluge type of a successful answer (LIST, MAP or TEXT); errors are always maps.</summary>
     public string Returns { get; init; } = "MAP";
 
     public IReadOnlyList<IntegrationParameter> Parameters { get; init; } = [];

@@ -1,11 +1,12 @@
 using System.Security.Claims;
 using Portal.Scripting;
+using Portal.Web.Variables;
 
 namespace Portal.Web.Integrations;
 
 /// <summary>Runs call the bound packs of <see cref="IntegrationPackCatalog"/> as the user running them.</summary>
-internal sealed class IntegrationTaskInvokerFactory(IntegrationPackCatalog catalog, IntegrationExecutor executor) : IIntegrationTaskInvokerFactory
+internal sealed class IntegrationTaskInvokerFactory(IntegrationPackCatalog catalog, IntegrationExecutor executor, OrgVariables? variables = null) : IIntegrationTaskInvokerFactory
 {
     public IHostTaskInvoker CreateFor(ClaimsPrincipal user) =>
-        new IntegrationTaskInvoker(catalog, executor, new IntegrationRunner(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", user.Identity?.Name));
+        new IntegrationTaskInvoker(catalog, executor, new IntegrationRunner(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", user.Identity?.Name), variables);
 }

@@ -13,12 +13,12 @@ public sealed class IntegrationPackLoaderTests
         """;
 
     [Fact]
-    public void The_built_in_zoho_crm_pack_loads_with_its_seven_tasks()
+    public void The_built_in_zoho_crm_pack_loads_with_its_twelve_tasks()
     {
         var packs = IntegrationPackLoader.LoadBuiltIn();
 
         var zoho = Assert.Single(packs, p => p.Namespace == "zoho.crm");
-        Assert.Equal(["getRecords", "getRecordById", "createRecord", "updateRecord", "searchRecords", "getRelatedRecords", "deleteRecord"], zoho.Tasks.Select(t => t.Name));
+        Assert.Equal(["getRecords", "getRecordById", "createRecord", "updateRecord", "searchRecords", "getRelatedRecords", "deleteRecord", "bulkCreate", "upsert", "convertLead", "updateRelatedRecord", "getOrgVariable"], zoho.Tasks.Select(t => t.Name));
         Assert.Equal(["zoho_crm", "sandbox_crm"], zoho.Services);
         Assert.Equal("/crm/v8/", zoho.ApiPath);
         Assert.True(zoho.ConnectionArgument);

@@ -7,6 +7,8 @@ internal static class CrmApi
     {
         var crm = app.MapGroup(SandboxCatalog.CrmBasePath.TrimEnd('/'));
         crm.MapGet("users", CrmReadEndpoints.UsersAsync).CrmRead();
+        crm.MapGet("settings/variables", CrmVariables.List).CrmRead();
+        crm.MapGet("settings/variables/{idOrName}", CrmVariables.Get).CrmRead();
         crm.MapGet("{module}", CrmReadEndpoints.ListAsync).CrmRead();
         crm.MapGet("{module}/search", CrmReadEndpoints.SearchAsync).CrmRead();
         crm.MapGet("{module}/{id}", CrmReadEndpoints.GetAsync).CrmRead();
@@ -14,6 +16,9 @@ internal static class CrmApi
         crm.MapPost("{module}", CrmWriteEndpoints.CreateAsync).CrmWrite().DisableAntiforgery();
         crm.MapPut("{module}/{id}", CrmWriteEndpoints.UpdateAsync).CrmWrite().DisableAntiforgery();
         crm.MapDelete("{module}/{id}", CrmWriteEndpoints.DeleteAsync).CrmWrite();
+        crm.MapPost("{module}/upsert", CrmActionEndpoints.UpsertAsync).CrmWrite().DisableAntiforgery();
+        crm.MapPost("Leads/{id}/actions/convert", CrmActionEndpoints.ConvertLeadAsync).CrmWrite().DisableAntiforgery();
+        crm.MapPut("{module}/{id}/{relatedList}/{relatedId}", CrmActionEndpoints.UpdateRelatedAsync).CrmWrite().DisableAntiforgery();
 
         // Anything else under /crm/v8 answers like Zoho instead of an empty 404.
         crm.Map("{**rest}", CrmErrors.UrlPattern);

@@ -103,10 +103,10 @@ internal static class CrmWriteEndpoints
         });
     }
 
-    private static CrmUserRef Author(HttpContext http) => CrmUsers.From(http.Caller()!);
+    internal static CrmUserRef Author(HttpContext http) => CrmUsers.From(http.Caller()!);
 
     /// <summary>Adds Zoho's <c>json_path</c> so a client can tell which entry of <c>data</c> failed.</summary>
-    private static JsonObject Located(JsonObject error, int index)
+    internal static JsonObject Located(JsonObject error, int index)
     {
         if (error["details"] is JsonObject details && details["api_name"] is JsonValue field)
         {
@@ -117,7 +117,14 @@ internal static class CrmWriteEndpoints
     }
 
     /// <returns>The non-empty <c>data</c> array, or the 400 answer for a malformed body.</returns>
-    private static async Task<(JsonArray? Data, IResult? Problem)> ReadDataAsync(HttpRequest request)
+    internal static async Task<(JsonArray? Data, IResult? Problem)> ReadDataAsync(HttpRequest request)
+    {
+        var (body, problem) = await ReadBodyAsync(request);
+        return body is null ? (null, problem) : ((JsonArray)body["data"]!, null);
+    }
+
+    /// <returns>The whole body with a non-empty <c>data</c> array (upsert also reads duplicate_check_fields), or the 400 answer.</returns>
+    internal static async Task<(JsonObject? Body, IResult? Problem)> ReadBodyAsync(HttpRequest request)
     {
         JsonNode? body;
         try
@@ -134,6 +141,6 @@ internal static class CrmWriteEndpoints
             return (null, CrmErrors.InvalidJson());
         }
 
-        return root["data"] is JsonArray { Count: > 0 } data ? (data, null) : (null, CrmErrors.MissingParameter("data"));
+        return root["data"] is JsonArray { Count: > 0 } ? (root, null) : (null, CrmErrors.MissingParameter("data"));
     }
 }

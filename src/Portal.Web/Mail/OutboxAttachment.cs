@@ -1,0 +1,3 @@
+namespace Portal.Web.Mail;
+
+public sealed record OutboxAttachment(string FileName, string ContentType, long SizeBytes);
