@@ -46,6 +46,7 @@ public sealed partial class ServiceValidator(IOptions<ConnectionsOptions> option
         CheckUrl(errors, "issuer", d.Issuer, false, exceptions);
         CheckUrl(errors, "docsUrl", d.DocsUrl, false, exceptions);
         CheckUrl(errors, "sampleRequestUrl", d.SampleRequestUrl, false, exceptions);
+        CheckUrl(errors, "testRequestUrl", d.TestRequestUrl, false, exceptions);
         CheckTemplates(errors, d);
         CheckScopes(errors, d);
         CheckAllowedBaseUrls(errors, d, exceptions);
@@ -90,7 +91,7 @@ public sealed partial class ServiceValidator(IOptions<ConnectionsOptions> option
 
     private static void CheckTemplates(List<FieldError> errors, ServiceDescriptor d)
     {
-        var used = new[] { d.AuthorizeUrl, d.TokenUrl, d.RefreshUrl, d.RevokeUrl, d.Issuer, d.SampleRequestUrl }
+        var used = new[] { d.AuthorizeUrl, d.TokenUrl, d.RefreshUrl, d.RevokeUrl, d.Issuer, d.SampleRequestUrl, d.TestRequestUrl }
             .Concat(d.AllowedApiBaseUrls).SelectMany(UrlRules.Placeholders).Distinct();
         foreach (var name in used.Where(n => !d.TemplateParameters.ContainsKey(n)))
         {
