@@ -162,6 +162,12 @@ public sealed partial class ServiceValidator(IOptions<ConnectionsOptions> option
                 errors.Add(new(field, "End the base URL with '/' and leave out any query string, e.g. https://api.example.com/v1/."));
             }
         }
+
+        // SEC-12: the credential check sends the new credential, so it may only go where credentials may go.
+        if (d.TestRequestUrl is { } test && !d.AllowedApiBaseUrls.Any(b => test.StartsWith(b, StringComparison.Ordinal)))
+        {
+            errors.Add(new("testRequestUrl", "Use a test URL under one of the API base URLs: the portal sends the new credential with it."));
+        }
     }
 
     private static void CheckPlacement(List<FieldError> errors, ServiceDescriptor d)
