@@ -146,10 +146,36 @@ public sealed class ConnectionWizardTests(BrowserFixture browser) : IClassFixtur
         await page.ShootPortalAsync("issue16-editor-04-existing-function-with-snippet");
     }
 
-    private async Task<IPage> SignedInAsync()
+    [Fact]
+    public async Task A_user_who_has_not_authorized_a_shared_connection_is_told_so_and_never_that_nobody_has()
+    {
+        var alice = await SignedInAsync();
+        await alice.GotoAsync("/connections/new?service=sandbox_weather");
+        await alice.WaitForInteractiveAsync();
+        await alice.GetByTestId("connection-name").FillAsync("Shared Weather");
+        await alice.GetByTestId("login-user-switch").Locator("xpath=self::input | .//input").CheckAsync();
+        await alice.GetByTestId("apikey-X-Weather-Key").FillAsync("sandbox-weather-demo-key");
+        await alice.GetByTestId("create-and-connect").ClickAsync();
+        await Assertions.Expect(alice.GetByTestId("wizard-connected")).ToBeVisibleAsync();
+
+        var bob = await SignedInAsync("bob@portal.local");
+        await bob.GotoAsync("/connections/shared_weather");
+        await bob.WaitForInteractiveAsync();
+
+        await Assertions.Expect(bob.GetByTestId("viewer-status"))
+            .ToHaveTextAsync("You have not authorized it yet. Click Connect to use it with your own Sandbox Weather account.");
+        await alice.GotoAsync("/connections/shared_weather");
+        await alice.WaitForInteractiveAsync();
+        await Assertions.Expect(alice.GetByTestId("viewer-status"))
+            .ToHaveTextAsync("You have authorized it: functions can call Sandbox Weather with your authorization.");
+        await Assertions.Expect(bob.GetByText("Nobody has authorized")).ToHaveCountAsync(0);
+        await bob.ShootPortalAsync("issue16-details-01-shared-not-yet-authorized");
+    }
+
+    private async Task<IPage> SignedInAsync(string email = "alice@portal.local")
     {
         var page = await browser.NewPageAsync();
-        await page.LoginAsync("alice@portal.local", DemoPassword);
+        await page.LoginAsync(email, DemoPassword);
         await page.WaitForInteractiveAsync();
         return page;
     }

@@ -33,6 +33,8 @@ public static class ViewerStatusText
             AuthorizationStatus.NeedsReauthorization => $"{service} no longer accepts your authorization. Click Reconnect to sign in again.",
             AuthorizationStatus.Revoked => "You revoked your authorization" + (others > 0 ? $"; {othersText} authorized it." : ".") + " Click Connect to authorize again.",
             _ when others > 0 => $"You have not authorized it yet; {othersText}. Click Connect to use it with your own {service} account.",
+            // Only owners and admins see others' authorizations, so for anyone else "nobody" would be a guess.
+            _ when !view.CanManage => $"You have not authorized it yet. Click Connect to use it with your own {service} account.",
             _ => "Nobody has authorized it yet. Click Connect to sign in at the provider.",
         };
     }
