@@ -30,6 +30,11 @@ public static class SandboxCatalog
     public const string WeatherApiKeyHeader = "X-Weather-Key";
     public const string DefaultWeatherApiKey = "sandbox-weather-demo-key";
 
+    /// <summary>The documented demo OAuth client (home page, README) for custom services: code flow and client credentials.</summary>
+    public const string DemoClientId = "sandbox-demo-client";
+
+    public const string DemoClientSecret = "sandbox-demo-secret";
+
     /// <summary>Password of both demo accounts; shown on the sandbox login page.</summary>
     public const string DemoPassword = "Sandbox!2026";
 

@@ -28,6 +28,34 @@ public sealed class CatalogTests
         Assert.NotNull(CatalogLoader.LoadLogo(entry.Logo!.Split('/')[^1]));
     }
 
+    [Theory]
+    [MemberData(nameof(DefaultServiceIds))]
+    public void Every_provider_with_a_get_identity_endpoint_has_a_credential_test_url_its_credentials_may_be_sent_to(string id)
+    {
+        var entry = CatalogLoader.LoadEmbedded().Single(s => s.Id == id);
+
+        // Dropbox's account endpoints answer POST only, so it has no GET to check a token with.
+        if (id == "dropbox")
+        {
+            Assert.Null(entry.TestRequestUrl);
+            return;
+        }
+
+        Assert.NotNull(entry.TestRequestUrl);
+        Assert.Contains(entry.AllowedApiBaseUrls, b => entry.TestRequestUrl.StartsWith(b, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_test_url_outside_the_api_base_urls_is_rejected_because_it_would_carry_the_credential_elsewhere_SEC_12()
+    {
+        var entry = CatalogLoader.LoadEmbedded().Single(s => s.Id == "github") with { TestRequestUrl = "https://attacker.example/collect" };
+        var validator = new ServiceValidator(Microsoft.Extensions.Options.Options.Create(new ConnectionsOptions()));
+
+        var errors = validator.Validate(entry, []);
+
+        Assert.Contains(errors, e => e.Field == "testRequestUrl");
+    }
+
     [Fact]
     public void Embedded_catalogue_holds_exactly_the_ten_default_services()
     {

@@ -288,7 +288,7 @@ public sealed class ServiceCatalog
         var resolved = d with
         {
             AuthorizeUrl = R(d.AuthorizeUrl), TokenUrl = R(d.TokenUrl), RefreshUrl = R(d.RefreshUrl), RevokeUrl = R(d.RevokeUrl),
-            Issuer = R(d.Issuer), SampleRequestUrl = R(d.SampleRequestUrl), AllowedApiBaseUrls = [.. d.AllowedApiBaseUrls.Select(u => R(u)!)],
+            Issuer = R(d.Issuer), SampleRequestUrl = R(d.SampleRequestUrl), TestRequestUrl = R(d.TestRequestUrl), AllowedApiBaseUrls = [.. d.AllowedApiBaseUrls.Select(u => R(u)!)],
         };
         var missing = d.TemplateParameters.Keys.Where(k => !values.ContainsKey(k)).ToList();
         string? problem = null;

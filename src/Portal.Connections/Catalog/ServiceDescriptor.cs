@@ -56,6 +56,9 @@ public sealed record ServiceDescriptor
     /// <summary>A harmless GET used for the sample invokeUrl snippet.</summary>
     public string? SampleRequestUrl { get; init; }
 
+    /// <summary>A GET sent with a new credential on connect; a 401 or 403 answer means the provider rejected it.</summary>
+    public string? TestRequestUrl { get; init; }
+
     public string? DocsUrl { get; init; }
 
     /// <summary>Per-service proactive refresh margin; defaults to the global option (5 min).</summary>

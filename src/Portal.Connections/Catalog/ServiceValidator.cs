@@ -46,6 +46,7 @@ public sealed partial class ServiceValidator(IOptions<ConnectionsOptions> option
         CheckUrl(errors, "issuer", d.Issuer, false, exceptions);
         CheckUrl(errors, "docsUrl", d.DocsUrl, false, exceptions);
         CheckUrl(errors, "sampleRequestUrl", d.SampleRequestUrl, false, exceptions);
+        CheckUrl(errors, "testRequestUrl", d.TestRequestUrl, false, exceptions);
         CheckTemplates(errors, d);
         CheckScopes(errors, d);
         CheckAllowedBaseUrls(errors, d, exceptions);
@@ -90,7 +91,7 @@ public sealed partial class ServiceValidator(IOptions<ConnectionsOptions> option
 
     private static void CheckTemplates(List<FieldError> errors, ServiceDescriptor d)
     {
-        var used = new[] { d.AuthorizeUrl, d.TokenUrl, d.RefreshUrl, d.RevokeUrl, d.Issuer, d.SampleRequestUrl }
+        var used = new[] { d.AuthorizeUrl, d.TokenUrl, d.RefreshUrl, d.RevokeUrl, d.Issuer, d.SampleRequestUrl, d.TestRequestUrl }
             .Concat(d.AllowedApiBaseUrls).SelectMany(UrlRules.Placeholders).Distinct();
         foreach (var name in used.Where(n => !d.TemplateParameters.ContainsKey(n)))
         {
@@ -160,6 +161,12 @@ public sealed partial class ServiceValidator(IOptions<ConnectionsOptions> option
             {
                 errors.Add(new(field, "End the base URL with '/' and leave out any query string, e.g. https://api.example.com/v1/."));
             }
+        }
+
+        // SEC-12: the credential check sends the new credential, so it may only go where credentials may go.
+        if (d.TestRequestUrl is { } test && !d.AllowedApiBaseUrls.Any(b => test.StartsWith(b, StringComparison.Ordinal)))
+        {
+            errors.Add(new("testRequestUrl", "Use a test URL under one of the API base URLs: the portal sends the new credential with it."));
         }
     }
 

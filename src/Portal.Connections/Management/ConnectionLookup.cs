@@ -7,6 +7,8 @@ namespace Portal.Connections.Management;
 /// <summary>Loads a connection and its service, turning every miss into an actionable <see cref="ConnectionsException"/>.</summary>
 internal sealed class ConnectionLookup(IConnectionsDbContextFactory dbFactory, ServiceCatalog catalog)
 {
+    public ServiceCatalog Catalog => catalog;
+
     public async Task<ConnectionEntity?> FindAsync(string linkName, CancellationToken ct)
     {
         await using var db = dbFactory.CreateDbContext();

@@ -149,8 +149,15 @@ public sealed class OAuthFlowService
         var outcome = await _provider.ClientCredentialsAsync(service, ConnectionLookup.Scopes(connection), ct);
         if (!outcome.IsSuccess)
         {
+            // Admin › Services must not say Ready for a service whose token call fails (issue 16).
+            await _lookup.Catalog.RecordConfigurationErrorAsync(service.Descriptor.Id, $"The token request failed: {outcome.Problem}. Check the token URL, client id and secret.", ct);
             throw new ConnectionsException(outcome.Kind == TokenOutcomeKind.InvalidClient ? ConnectionsErrorKind.ServiceConfiguration : ConnectionsErrorKind.Provider,
                 $"{service.Descriptor.DisplayName} did not issue a token for connection '{linkName}': {outcome.Problem}. Check the client id and secret, then try again.", linkName);
+        }
+
+        if (service.ConfigurationError is not null)
+        {
+            await _lookup.Catalog.RecordConfigurationErrorAsync(service.Descriptor.Id, null, ct);
         }
 
         await _store.SaveTokensAsync(connection.Id, userId, outcome with { RefreshToken = null }, ConnectionLookup.Scopes(connection), ct);

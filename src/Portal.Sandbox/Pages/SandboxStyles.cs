@@ -37,6 +37,11 @@ internal static class SandboxStyles
         .scopes svg{width:32px;height:32px;flex:none}
         .scopes small{display:block;color:#64748b;font-family:ui-monospace,monospace}
         .muted{color:#64748b;font-size:.88rem}
+        h2{font-size:1.05rem;margin:24px 0 8px}
+        .demo dt{font-weight:600;margin-top:12px}
+        .demo dd{margin:4px 0 0;word-break:break-word}
+        .demo small{display:block;color:#64748b;margin-top:2px}
+        .demo code{background:#f1f5f9;padding:1px 6px;border-radius:6px}
         .client{color:#0f766e}
         @media (max-width:540px){.card{padding:24px 20px}.topbar{padding:12px 16px}.tag{display:none}.who{flex-wrap:wrap}}
         .footnote{max-width:460px;text-align:center;color:#713f12;font-size:.82rem;margin-top:18px}

@@ -6,10 +6,16 @@ using Portal.Web.Data;
 namespace Portal.Web.Connections;
 
 /// <summary>Writes the engine's security events into the portal audit log (SEC-32).</summary>
-internal sealed class ConnectionsAuditSink(IDbContextFactory<PortalDbContext> dbFactory) : IConnectionsAuditSink
+internal sealed class ConnectionsAuditSink(IDbContextFactory<PortalDbContext> dbFactory, ServiceTestConnections tests) : IConnectionsAuditSink
 {
     public async Task WriteAsync(ConnectionsAuditEvent auditEvent, CancellationToken cancellationToken = default)
     {
+        // A service test leaves one "service tested" entry, not the create/authorize/delete of its throw-away connection.
+        if (tests.Contains(auditEvent.ConnectionLinkName))
+        {
+            return;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var email = auditEvent.ActorUserId is null
             ? null

@@ -51,6 +51,7 @@ internal static class ConnectionsHostingExtensions
         }
 
         services.AddSingleton<IConnectionsDbContextFactory, PortalConnectionsDbContextFactory>();
+        services.AddSingleton<ServiceTestConnections>();
         services.AddSingleton<IConnectionsAuditSink, ConnectionsAuditSink>();
         services.AddSingleton<IConnectionsUserDirectory, IdentityConnectionsUserDirectory>();
         services.AddSingleton<IConnectionUsageSource, FunctionConnectionUsageSource>();

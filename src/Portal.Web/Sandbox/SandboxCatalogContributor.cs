@@ -36,6 +36,7 @@ internal sealed class SandboxCatalogContributor(IOptions<SandboxOptions> options
                     : [new ApiKeyParameter { Name = service.ApiKeyParameterName, Location = Location(service.ApiKeyPlacement), Label = "API key" }],
                 AllowedApiBaseUrls = [.. service.ApiBasePaths.Select(path => Absolute(baseUrl, path)!)],
                 SampleRequestUrl = Absolute(baseUrl, service.SamplePath),
+                TestRequestUrl = Absolute(baseUrl, service.SamplePath),
                 DocsUrl = baseUrl.AbsoluteUri,
             };
             yield return isOAuth

@@ -17,7 +17,13 @@ internal sealed class SandboxHostedService(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var sandboxOptions = options.Value;
-        sandboxOptions.Clients = [.. sandboxOptions.Clients.Where(c => c.ClientId != SandboxPortalClient.ClientId), client.ToSandboxClient()];
+        var demo = client.ToDemoClient(sandboxOptions.Clients.FirstOrDefault(c => c.ClientId == SandboxCatalog.DemoClientId));
+        sandboxOptions.Clients =
+        [
+            .. sandboxOptions.Clients.Where(c => c.ClientId is not (SandboxPortalClient.ClientId or SandboxCatalog.DemoClientId)),
+            client.ToSandboxClient(),
+            demo,
+        ];
         try
         {
             instance = await SandboxServer.StartAsync(sandboxOptions, loggerFactory, cancellationToken);

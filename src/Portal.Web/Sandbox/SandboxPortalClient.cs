@@ -27,6 +27,12 @@ public sealed class SandboxPortalClient
     public SandboxClient ToSandboxClient() =>
         new(ClientId, ClientSecret, RedirectUris, "Portal", AllowClientCredentials: true);
 
+    /// <summary>The documented demo client, valid for the portal's redirect URIs, so a custom OAuth service works offline (issue 16).</summary>
+    public SandboxClient ToDemoClient(SandboxClient? configured) =>
+        new(SandboxCatalog.DemoClientId, configured?.ClientSecret ?? SandboxCatalog.DemoClientSecret,
+            [.. RedirectUris.Concat(configured?.RedirectUris ?? []).Distinct(StringComparer.Ordinal)],
+            configured?.DisplayName is { Length: > 0 } name ? name : "Sandbox Demo Client", AllowClientCredentials: true, ShowOnHomePage: true);
+
     // A person may open the portal as localhost or 127.0.0.1; both must be valid redirect URIs.
     private static IEnumerable<string> LoopbackVariants(string origin)
     {

@@ -54,6 +54,36 @@ public sealed class ConnectionDetailsPageTests : ConnectionsTestContext
     }
 
     [Fact]
+    public async Task A_shared_connection_others_authorized_tells_the_viewer_they_have_not_yet_and_how_many_others_have()
+    {
+        SignIn("carol", "Admin");
+        Ui.Views["team_sheets"] = TeamSheets(true,
+            Auth("alice", "Alice Developer", false, AuthorizationStatus.Connected, ["sheets.read"], []),
+            Auth("bob", "Bob User", false, AuthorizationStatus.Connected, ["sheets.read"], []));
+
+        var cut = Render<ConnectionDetailsPage>(p => p.Add(x => x.LinkName, "team_sheets"));
+
+        await cut.WaitForAssertionAsync(() => Assert.Equal(2, cut.FindAll("[data-testid=authorization]").Count));
+        Assert.Equal("You have not authorized it yet; 2 others have. Click Connect to use it with your own Sandbox Sheets account.",
+            cut.Find("[data-testid=viewer-status]").TextContent.Trim());
+        Assert.DoesNotContain("Nobody", cut.Markup);
+        Assert.DoesNotContain("(you)", cut.Markup);
+    }
+
+    [Fact]
+    public async Task A_user_who_sees_only_their_own_authorization_is_not_told_that_nobody_has_authorized()
+    {
+        SignIn("bob", "User");
+        Ui.Views["team_sheets"] = TeamSheets(false);
+
+        var cut = Render<ConnectionDetailsPage>(p => p.Add(x => x.LinkName, "team_sheets"));
+
+        await cut.WaitForAssertionAsync(() => Assert.Equal(
+            "You have not authorized it yet. Click Connect to use it with your own Sandbox Sheets account.", cut.Find("[data-testid=viewer-status]").TextContent.Trim()));
+        Assert.DoesNotContain("Nobody", cut.Markup);
+    }
+
+    [Fact]
     public async Task An_unknown_connection_says_so_and_links_back()
     {
         SignIn("bob", "User");

@@ -56,7 +56,7 @@ public sealed class ConnectionsUiTests(SandboxPortalWebFactory factory, ITestOut
     }
 
     [Fact]
-    public async Task An_api_key_connection_is_authorized_from_the_form_and_its_test_request_reaches_the_sandbox()
+    public async Task A_wrong_api_key_is_refused_on_connect_with_the_providers_401_and_the_right_one_connects()
     {
         using var scope = factory.Services.CreateScope();
         var ui = scope.ServiceProvider.GetRequiredService<IConnectionsUi>();
@@ -65,15 +65,16 @@ public sealed class ConnectionsUiTests(SandboxPortalWebFactory factory, ITestOut
         var input = new CredentialInput();
         input.ApiKeys["X-Weather-Key"] = "wrong-key";
         var wrong = await ui.AuthorizeDirectAsync("ui_weather", alice, input);
-        var wrongTest = await ui.SendTestRequestAsync("ui_weather", alice);
+        var afterWrong = (await ui.GetAsync("ui_weather", alice))!.Summary.Status;
 
         input.ApiKeys["X-Weather-Key"] = "sandbox-weather-demo-key";
-        await ui.AuthorizeDirectAsync("ui_weather", alice, input);
+        var right = await ui.AuthorizeDirectAsync("ui_weather", alice, input);
         var test = await ui.SendTestRequestAsync("ui_weather", alice);
 
-        Assert.True(wrong.Succeeded);
-        Assert.False(wrongTest.Succeeded);
-        Assert.Contains("Check the credentials", wrongTest.Message, StringComparison.Ordinal);
+        Assert.False(wrong.Succeeded);
+        Assert.StartsWith("The provider rejected this key (401)", wrong.Error, StringComparison.Ordinal);
+        Assert.NotEqual(AuthorizationStatus.Connected, afterWrong);
+        Assert.True(right.Succeeded, right.Error);
         Assert.True(test.Succeeded, test.Message);
         Assert.Equal(AuthorizationStatus.Connected, (await ui.GetAsync("ui_weather", alice))!.Summary.Status);
     }

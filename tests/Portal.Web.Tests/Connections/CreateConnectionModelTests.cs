@@ -52,6 +52,7 @@ public sealed class CreateConnectionModelTests
     {
         var model = new CreateConnectionModel();
         model.SelectService(FakeConnectionsUi.Sheets);
+        model.SetName("Sandbox Sheets");
 
         model.LinkNameTaken = true;
 
@@ -59,15 +60,29 @@ public sealed class CreateConnectionModelTests
     }
 
     [Fact]
-    public void Picking_a_service_preselects_its_default_scopes_and_names_the_connection()
+    public void Picking_a_service_preselects_its_default_scopes_and_leaves_the_name_to_the_user()
     {
         var model = new CreateConnectionModel();
 
         model.SelectService(FakeConnectionsUi.Sheets);
 
         Assert.Equal(["sheets.read"], model.SelectedScopes);
-        Assert.Equal("Sandbox Sheets", model.Name);
+        Assert.Equal("", model.Name);
+        Assert.Equal("", model.LinkName);
+        Assert.Equal("Team Sandbox Sheets", model.NamePlaceholder);
         Assert.False(model.AllScopesSelected);
+    }
+
+    [Fact]
+    public void Typing_a_name_after_picking_a_service_gives_exactly_that_name_and_its_link_name()
+    {
+        var model = new CreateConnectionModel();
+        model.SelectService(FakeConnectionsUi.Sheets);
+
+        model.SetName("Team Sheets");
+
+        Assert.Equal("Team Sheets", model.Name);
+        Assert.Equal("team_sheets", model.LinkName);
     }
 
     [Fact]
@@ -107,6 +122,7 @@ public sealed class CreateConnectionModelTests
     {
         var model = new CreateConnectionModel();
         model.SelectService(FakeConnectionsUi.Weather);
+        model.SetName("Weather");
         var before = model.IsValid;
 
         model.Credentials.ApiKeys["X-Weather-Key"] = "sandbox-weather-demo-key";

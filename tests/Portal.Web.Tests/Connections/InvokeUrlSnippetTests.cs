@@ -24,10 +24,4 @@ public sealed class InvokeUrlSnippetTests
         Assert.Contains("type: POST", quoted);
         Assert.Contains("url: \"https://\"", empty);
     }
-
-    [Fact]
-    public void The_editor_link_carries_the_connection()
-    {
-        Assert.Equal("/functions?create=1&connection=team_sheets", InvokeUrlSnippet.EditorPath("team_sheets"));
-    }
 }

@@ -4,7 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Portal.Scripting.Values;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components;
+using Portal.Connections.Catalog;
+using Portal.Connections.Data;
 using Portal.Web.Components.Pages.Functions;
+using Portal.Web.Connections.Ui;
+using Portal.Web.Tests.Connections;
 using Portal.Web.Data;
 using Portal.Web.Functions;
 using Portal.Web.Identity;
@@ -19,6 +25,7 @@ public sealed class FunctionEditorPageTests : PortalComponentTestContext
     private readonly FakeFunctionService service = new();
     private readonly FakeFunctionRunner runner = new();
     private readonly BunitAuthorizationContext auth;
+    private readonly FakeConnectionsUi connections = new();
 
     public FunctionEditorPageTests()
     {
@@ -26,6 +33,7 @@ public sealed class FunctionEditorPageTests : PortalComponentTestContext
         Services.AddSingleton<IFunctionService>(service);
         Services.AddSingleton<IFunctionRunner>(runner);
         Services.AddSingleton<IConnectionDirectory, EmptyConnectionDirectory>();
+        Services.AddSingleton<IConnectionsUi>(connections);
         Services.AddSingleton(database.Factory);
         Services.AddScoped<UserPreferences>();
         Services.AddSingleton(new FunctionApiKeyService(database.Factory, database.Audit, database.Time));
@@ -166,5 +174,23 @@ public sealed class FunctionEditorPageTests : PortalComponentTestContext
         await snackbars.WaitForAssertionAsync(() => Assert.Contains("The database is busy, so this version was not saved", snackbars.Markup, StringComparison.Ordinal));
         Assert.Contains("Unsaved changes", page.Find("[data-testid=editor-state]").TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(JSInterop.Invocations, i => i.Identifier == "portalFunctionEditor.setDirty" && i.Arguments.FirstOrDefault() is false);
+    }
+
+    [Fact]
+    public async Task Opened_from_a_connection_the_editor_starts_with_that_connections_sample_code_above_the_function()
+    {
+        var snippet = InvokeUrlSnippet.Format("team_sheets", "http://127.0.0.1:5100/api/sheets/v1/spreadsheets");
+        connections.Views["team_sheets"] = new ConnectionView(
+            FakeConnectionsUi.Summary("team_sheets", "Team Sheets", "alice", ConnectionMode.OwnerCredentials, AuthorizationStatus.Connected),
+            "Alice", ServiceAuthType.OAuth2AuthorizationCode, [], [], [], snippet, "", CanManage: true, CanAuthorize: true, []);
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, "alice"));
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/functions/sum?connection=team_sheets");
+        RenderDialogHost();
+
+        var page = Render<FunctionEditorPage>(p => p.Add(x => x.ApiName, "sum"));
+
+        await page.WaitForElementAsync("#function-code");
+        var options = JSInterop.Invocations.Single(i => i.Identifier == "blazorMonaco.editor.create").Arguments.OfType<System.Text.Json.JsonElement>().Single();
+        Assert.Equal(snippet + "\n\nreturn a;", options.GetProperty("value").GetString());
     }
 }

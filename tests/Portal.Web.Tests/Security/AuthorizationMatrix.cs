@@ -27,6 +27,7 @@ public static class AuthorizationMatrix
         Page("/connections", MatrixAccess.Member),
         Page("/connections/{LinkName}", MatrixAccess.Member, $"/connections/{AlicesLink}"),
         Page("/connections/new", MatrixAccess.Developer),
+        Page("/connections/{LinkName}/connect", MatrixAccess.Developer, $"/connections/{AlicesLink}/connect"),
         Page("/connections/services/new", MatrixAccess.Developer),
         Page("/connections/services/{ServiceId}/edit", MatrixAccess.Developer, "/connections/services/github/edit"),
         Page("/settings/tokens", MatrixAccess.Member),

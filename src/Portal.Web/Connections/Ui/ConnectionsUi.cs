@@ -16,14 +16,15 @@ internal sealed class ConnectionsUi(
     OAuthFlowService flow,
     IConnectionsDbContextFactory connectionsDb,
     IDbContextFactory<PortalDbContext> portalDb,
-    IHttpClientFactory httpClients) : IConnectionsUi
+    IHttpClientFactory httpClients,
+    ServiceTestConnections tests) : IConnectionsUi
 {
     public async Task<IReadOnlyList<ConnectionRow>> ListAsync(ConnectionsUser user, ConnectionListScope scope, CancellationToken ct = default)
     {
         var summaries = await manager.ListAsync(user, scope, ct);
         var names = await UserNamesAsync(ct);
         var scopes = await RequestedScopesAsync(ct);
-        return [.. summaries.Select(s => new ConnectionRow(s.LinkName, s.Name, s.ServiceId, s.ServiceName, s.ServiceLogo, s.Status,
+        return [.. summaries.Where(s => !tests.Contains(s.LinkName)).Select(s => new ConnectionRow(s.LinkName, s.Name, s.ServiceId, s.ServiceName, s.ServiceLogo, s.Status,
             scopes.GetValueOrDefault(s.LinkName) ?? [], s.OwnerUserId, names.GetValueOrDefault(s.OwnerUserId) ?? "Deleted user", s.Mode, s.CreatedAt, s.LastUsedAt))];
     }
 
@@ -98,7 +99,43 @@ internal sealed class ConnectionsUi(
             return UiResult.Fail(ex.Message);
         }
 
-        return UiResult.Ok;
+        return await VerifyAsync(linkName, user, service.Descriptor, ct);
+    }
+
+    // A stored credential the provider refuses must not read "Connected" (issue 16); it is removed again and the form stays open.
+    private async Task<UiResult> VerifyAsync(string linkName, ConnectionsUser user, Portal.Connections.Catalog.ServiceDescriptor descriptor, CancellationToken ct)
+    {
+        if (descriptor.TestRequestUrl is not { } url)
+        {
+            return UiResult.Ok;
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, url).UseConnection(linkName, user.UserId);
+        int status;
+        try
+        {
+            using var response = await httpClients.CreateClient(ConnectionsHttpClients.Invoke).SendAsync(request, ct);
+            status = (int)response.StatusCode;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or ConnectionsException or TaskCanceledException)
+        {
+            // An unreachable test URL says nothing about the key; the connection stays connected.
+            return UiResult.Ok;
+        }
+
+        if (status is not (401 or 403))
+        {
+            return UiResult.Ok;
+        }
+
+        await manager.RevokeAsync(linkName, user, null, ct);
+        var what = descriptor.AuthType switch
+        {
+            ServiceAuthType.Basic => "user name and password",
+            ServiceAuthType.OAuth2ClientCredentials => "token",
+            _ => "key",
+        };
+        return UiResult.Fail($"The provider rejected this {what} ({status}): {descriptor.DisplayName} answered GET {url} with {status}. Check the {what} and try again.");
     }
 
     public async Task<UiResult> RevokeAsync(string linkName, ConnectionsUser user, string? targetUserId = null, CancellationToken ct = default)

@@ -51,6 +51,12 @@ public sealed class CreateConnectionModel
 
     public bool IsValid => Service is not null && NameError is null && LinkNameError is null && ScopesError is null && CredentialsError is null;
 
+    /// <summary>Shown in the empty name field; never prefilled, so typing cannot append to a service name (issue 16).</summary>
+    public string NamePlaceholder => Service is null ? "Team Sheets" : $"Team {Service.Descriptor.DisplayName}";
+
+    /// <summary>Whether the link name was typed by the user rather than derived from the name.</summary>
+    public bool LinkNameEdited => linkEdited;
+
     /// <summary>Picks the service and preselects its default scopes (all scopes when it declares no defaults).</summary>
     public void SelectService(CatalogService service)
     {
@@ -60,10 +66,6 @@ public sealed class CreateConnectionModel
         var defaults = service.Descriptor.DefaultScopes.Count > 0 ? service.Descriptor.DefaultScopes : service.Descriptor.Scopes.Select(s => s.Name);
         scopes.UnionWith(defaults);
         Credentials = new CredentialInput();
-        if (Name.Length == 0)
-        {
-            SetName(service.Descriptor.DisplayName);
-        }
     }
 
     /// <summary>Changes the connection name; the link name follows it until the user edits the link name.</summary>

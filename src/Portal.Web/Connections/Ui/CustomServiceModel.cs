@@ -77,6 +77,9 @@ public sealed class CustomServiceModel
 
     public string? SampleRequestUrl { get; set; }
 
+    /// <summary>A GET sent with each new credential; 401/403 means the provider refused it.</summary>
+    public string? TestRequestUrl { get; set; }
+
     public string? DocsUrl { get; set; }
 
     public bool IsOAuth => AuthType is ServiceAuthType.OAuth2AuthorizationCode or ServiceAuthType.OAuth2ClientCredentials;
@@ -101,7 +104,7 @@ public sealed class CustomServiceModel
     }
 
     /// <summary>Lines of <see cref="ExtraAuthorizeParameters"/> that are not <c>name=value</c>; reported before the engine sees them.</summary>
-    public string? ExtraParametersError => ExtraAuthorizeParameters.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+    public string? ExtraParametersError => AuthType != ServiceAuthType.OAuth2AuthorizationCode ? null : ExtraAuthorizeParameters.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         .FirstOrDefault(l => l.IndexOf('=', StringComparison.Ordinal) <= 0) is { } bad ? $"“{bad}” is not name=value. Write one parameter per line, like access_type=offline." : null;
 
     public ServiceDescriptor ToDescriptor() => new()
@@ -113,13 +116,14 @@ public sealed class CustomServiceModel
         AuthType = AuthType,
         AuthorizeUrl = AuthType == ServiceAuthType.OAuth2AuthorizationCode ? Blank(AuthorizeUrl) : null,
         TokenUrl = IsOAuth ? Blank(TokenUrl) : null,
-        RefreshUrl = IsOAuth ? Blank(RefreshUrl) : null,
+        RefreshUrl = AuthType == ServiceAuthType.OAuth2AuthorizationCode ? Blank(RefreshUrl) : null,
         RevokeUrl = IsOAuth ? Blank(RevokeUrl) : null,
         Scopes = IsOAuth ? [.. Scopes.Where(s => !string.IsNullOrWhiteSpace(s.Name) || !string.IsNullOrWhiteSpace(s.Description)).Select(s => new ScopeDefinition(s.Name.Trim(), s.Description.Trim()))] : [],
         DefaultScopes = IsOAuth ? [.. Scopes.Where(s => s.IsDefault && !string.IsNullOrWhiteSpace(s.Name)).Select(s => s.Name.Trim())] : [],
         ScopeDelimiter = ScopeDelimiter,
-        ExtraAuthorizeParameters = ParseParameters(ExtraAuthorizeParameters),
-        UsePkce = UsePkce,
+        // Client credentials has no browser sign-in, so authorize-only settings are not kept for it.
+        ExtraAuthorizeParameters = AuthType == ServiceAuthType.OAuth2AuthorizationCode ? ParseParameters(ExtraAuthorizeParameters) : new Dictionary<string, string>(),
+        UsePkce = AuthType == ServiceAuthType.OAuth2AuthorizationCode && UsePkce,
         ClientAuthentication = ClientAuthentication,
         TokenPlacement = new TokenPlacement
         {
@@ -131,6 +135,7 @@ public sealed class CustomServiceModel
             : [],
         AllowedApiBaseUrls = [.. AllowedApiBaseUrls.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
         SampleRequestUrl = Blank(SampleRequestUrl),
+        TestRequestUrl = Blank(TestRequestUrl),
         DocsUrl = Blank(DocsUrl),
         Logo = "/connections/logos/custom-service.svg",
     };
@@ -146,7 +151,7 @@ public sealed class CustomServiceModel
             ClientAuthentication = d.ClientAuthentication, TokenLocation = d.TokenPlacement.Location, TokenHeaderName = d.TokenPlacement.HeaderName,
             TokenFormat = d.TokenPlacement.Format, TokenQueryParameter = d.TokenPlacement.QueryParameter,
             ExtraAuthorizeParameters = string.Join('\n', d.ExtraAuthorizeParameters.Select(kv => $"{kv.Key}={kv.Value}")),
-            AllowedApiBaseUrls = string.Join('\n', d.AllowedApiBaseUrls), SampleRequestUrl = d.SampleRequestUrl, DocsUrl = d.DocsUrl,
+            AllowedApiBaseUrls = string.Join('\n', d.AllowedApiBaseUrls), SampleRequestUrl = d.SampleRequestUrl, TestRequestUrl = d.TestRequestUrl, DocsUrl = d.DocsUrl,
         };
         m.DisplayName = d.DisplayName;
         m.Id = d.Id;

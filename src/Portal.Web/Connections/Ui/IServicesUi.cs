@@ -1,4 +1,6 @@
+using Portal.Connections;
 using Portal.Connections.Catalog;
+using Portal.Connections.Management;
 using ServiceDescriptor = Portal.Connections.Catalog.ServiceDescriptor;
 
 namespace Portal.Web.Connections.Ui;
@@ -15,6 +17,12 @@ public interface IServicesUi
 
     /// <summary>A null <paramref name="clientSecret"/> keeps the stored secret.</summary>
     Task<ServiceEditResult> ConfigureDefaultAsync(string serviceId, DefaultServiceSettings settings, string actorUserId, CancellationToken ct = default);
+
+    /// <summary>Creates the Test button's throw-away connection: hidden from lists and the audit log until <see cref="EndTestAsync"/>.</summary>
+    Task<ConnectionCreateResult> BeginTestAsync(string serviceId, ConnectionsUser user, CancellationToken ct = default);
+
+    /// <summary>Deletes the test connection and records one "service.tested" audit entry.</summary>
+    Task EndTestAsync(string serviceId, string linkName, ConnectionsUser user, string outcome, CancellationToken ct = default);
 
     Task<ServiceEditResult> SaveCustomAsync(ServiceDescriptor descriptor, string? clientId, string? clientSecret, bool isNew, string actorUserId, CancellationToken ct = default);
 }

@@ -15,7 +15,4 @@ public static class InvokeUrlSnippet
             Method = method,
         }).TrimEnd('\n');
     }
-
-    /// <summary>Where "Open in function editor" goes: a new function that starts with this connection's snippet.</summary>
-    public static string EditorPath(string linkName) => $"/functions?create=1&connection={Uri.EscapeDataString(linkName)}";
 }

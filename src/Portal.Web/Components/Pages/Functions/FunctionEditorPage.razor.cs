@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.JSInterop;
 using MudBlazor;
 using Portal.Scripting.Values;
+using Portal.Connections;
+using Portal.Web.Connections.Ui;
 using Portal.Web.Data;
 using Portal.Web.Functions;
 
@@ -40,7 +42,7 @@ public sealed partial class FunctionEditorPage
 
     [Parameter] public string ApiName { get; set; } = "";
 
-    /// <summary>A new, empty function opened from a connection starts with that connection's invokeUrl snippet.</summary>
+    /// <summary>Opened from a connection's "Open in function editor": that connection's sample code is added on top.</summary>
     [SupplyParameterFromQuery(Name = "connection")] public string? StartWithConnection { get; set; }
 
     private string? initialCode;
@@ -59,15 +61,11 @@ public sealed partial class FunctionEditorPage
         notFound = function is null;
         arguments = function is null ? [] : [.. function.Arguments];
         initialCode = function?.Code;
-        if (function is not null && string.IsNullOrWhiteSpace(function.Code) && canEdit && !string.IsNullOrEmpty(StartWithConnection))
+        if (function is not null && canEdit && !string.IsNullOrEmpty(StartWithConnection)
+            && ConnectionsUser.From(user) is { } viewer && await ConnectionsUi.GetAsync(StartWithConnection, viewer) is { } connection)
         {
-            var choices = await ConnectionDirectory.ListForUserAsync(user, CancellationToken.None);
-            var choice = choices.FirstOrDefault(c => string.Equals(c.LinkName, StartWithConnection, StringComparison.OrdinalIgnoreCase));
-            initialCode = InvokeUrlSnippetGenerator.Generate(new InvokeUrlSnippetOptions
-            {
-                ConnectionLinkName = choice?.LinkName ?? StartWithConnection,
-                Url = choice?.ApiBaseUrl ?? "https://",
-            });
+            // The connection's own sample goes on top as an unsaved change; Save keeps it, leaving discards it.
+            initialCode = string.IsNullOrWhiteSpace(function.Code) ? connection.Snippet + "\n" : connection.Snippet + "\n\n" + function.Code;
         }
     }
 

@@ -1,0 +1,21 @@
+using System.Collections.Concurrent;
+
+namespace Portal.Web.Connections;
+
+/// <summary>Throw-away connections of a custom service's Test button: kept out of lists and the audit log, then deleted (issue 16).</summary>
+public sealed class ServiceTestConnections
+{
+    private readonly ConcurrentDictionary<string, byte> links = new(StringComparer.Ordinal);
+
+    public string NewLinkName(string serviceId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(serviceId);
+        var link = $"{(serviceId.Length > 38 ? serviceId[..38] : serviceId)}_test_{Guid.NewGuid().ToString("N")[..8]}";
+        links[link] = 0;
+        return link;
+    }
+
+    public bool Contains(string? linkName) => linkName is not null && links.ContainsKey(linkName);
+
+    public void Forget(string linkName) => links.TryRemove(linkName, out _);
+}
