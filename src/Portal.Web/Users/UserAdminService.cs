@@ -120,7 +120,7 @@ internal sealed class UserAdminService(
         }
 
         await users.SetLockoutEnabledAsync(user, true);
-        await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
+        await users.SetLockoutEndDateAsync(user, locked ? AccountLock.ByAdminUntil : null);
         if (!locked)
         {
             await users.ResetAccessFailedCountAsync(user);
