@@ -13,8 +13,9 @@ public sealed class ForwardedHeadersTests
         var (email, _) = await PortalAccounts.CreateAsync(factory, Roles.User);
         using var browser = factory.CreateBrowser();
 
-        var login = await PostLoginAsync(browser, email);
+        var login = await LoginForm.PostAsync(browser, email, PortalAccounts.Password);
 
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         var authCookie = Assert.Single(login.Headers.GetValues("Set-Cookie"), c => c.StartsWith("portal.auth=", StringComparison.Ordinal));
         Assert.Contains("; secure", authCookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("; httponly", authCookie, StringComparison.OrdinalIgnoreCase);
@@ -62,19 +63,5 @@ public sealed class ForwardedHeadersTests
         request.Headers.Add("X-Forwarded-Host", "portal.example");
         request.Headers.Add("X-Forwarded-For", "203.0.113.7");
         return browser.SendAsync(request);
-    }
-
-    private static async Task<HttpResponseMessage> PostLoginAsync(HttpClient browser, string email)
-    {
-        var page = await browser.GetStringAsync("/Account/Login");
-        var response = await browser.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = LoginForm.Token(page),
-            ["_handler"] = "login",
-            ["Input.Email"] = email,
-            ["Input.Password"] = PortalAccounts.Password,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return response;
     }
 }

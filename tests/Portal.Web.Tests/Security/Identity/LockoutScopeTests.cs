@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Web.Identity;
 using Portal.Web.Tests.FunctionsApi;
-using Portal.Web.Tests.Infrastructure;
 using Portal.Web.Users;
 
 namespace Portal.Web.Tests.Security.Identity;
@@ -20,10 +19,10 @@ public sealed class LockoutScopeTests(LoopbackPortalWebFactory factory) : IClass
         using var stranger = factory.CreateBrowser();
         for (var i = 0; i < 5; i++)
         {
-            await LoginClient.PostLoginAsync(stranger, email, "wrong-password-" + i);
+            await LoginForm.PostAsync(stranger, email, "wrong-password-" + i);
         }
 
-        var rightPassword = await LoginClient.PostLoginAsync(stranger, email, PortalAccounts.Password);
+        var rightPassword = await LoginForm.PostAsync(stranger, email, PortalAccounts.Password);
         var byToken = await developer.GetAsync("/api/v1/functions");
         using var byKey = factory.CreateKeyClient(key);
         var keyRun = await byKey.PostAsync(FunctionsApiClient.Execute(apiName), null);

@@ -1,6 +1,5 @@
 using System.Net;
 using Portal.Web.Identity;
-using Portal.Web.Tests.Infrastructure;
 
 namespace Portal.Web.Tests.Security.Identity;
 
@@ -87,15 +86,7 @@ public sealed class ReturnUrlAndAntiforgeryTests(ProductionLoopbackPortalWebFact
 
     private static async Task<HttpResponseMessage> PostLoginAsync(HttpClient browser, string email, string loginPath)
     {
-        var page = await browser.GetStringAsync(loginPath);
-        var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = LoginForm.Token(page),
-            ["_handler"] = "login",
-            ["Input.Email"] = email,
-            ["Input.Password"] = PortalAccounts.Password,
-        });
-        var response = await browser.PostAsync(loginPath, form);
+        var response = await LoginForm.PostAsync(browser, email, PortalAccounts.Password, loginPath);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return response;
     }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Web.Identity;
-using Portal.Web.Tests.Infrastructure;
 using Portal.Web.Users;
 using Xunit.Abstractions;
 
@@ -19,7 +18,7 @@ public sealed class SessionEndTests(LoopbackPortalWebFactory factory, ITestOutpu
     {
         var (email, id) = await PortalAccounts.CreateAsync(factory, Roles.Developer);
         using var browser = factory.CreateBrowser();
-        var login = await LoginClient.PostLoginAsync(browser, email, PortalAccounts.Password);
+        var login = await LoginForm.PostAsync(browser, email, PortalAccounts.Password);
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/functions")).StatusCode);
 
