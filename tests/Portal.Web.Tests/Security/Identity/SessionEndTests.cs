@@ -38,6 +38,22 @@ public sealed class SessionEndTests(LoopbackPortalWebFactory factory, ITestOutpu
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"the session lasted {stopwatch.Elapsed.TotalSeconds:F1} s");
     }
 
+    // SEC-38: setting up an authenticator changes the user's own stamp; with 5 s revalidation that must not sign them out.
+    [Fact]
+    public async Task Opening_the_authenticator_setup_page_keeps_the_user_signed_in()
+    {
+        var (email, _) = await PortalAccounts.CreateAsync(factory, Roles.Developer);
+        using var browser = factory.CreateBrowser();
+        Assert.Equal(HttpStatusCode.Redirect, (await LoginForm.PostAsync(browser, email, PortalAccounts.Password)).StatusCode);
+
+        var setup = await browser.GetAsync("/Account/Manage/EnableAuthenticator");
+        await Task.Delay(SessionRevalidation.Interval + TimeSpan.FromSeconds(1));
+        var later = await browser.GetAsync("/functions");
+
+        Assert.Equal(HttpStatusCode.OK, setup.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, later.StatusCode);
+    }
+
     private async Task ActAsync(string action, string userId)
     {
         var admin = await PortalAccounts.AdminAsync(factory);
