@@ -41,10 +41,12 @@ public static class ConnectionsServiceCollectionExtensions
             sp.GetServices<ICatalogContributor>()));
         services.TryAddSingleton(sp => new ConnectionLookup(sp.GetRequiredService<IConnectionsDbContextFactory>(), sp.GetRequiredService<ServiceCatalog>()));
         services.TryAddSingleton(sp => new ProviderClient(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TimeProvider>(), Logger<ProviderClient>(sp)));
+        services.TryAddSingleton(sp => new IssuerMetadata(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TimeProvider>(), Logger<IssuerMetadata>(sp)));
         services.TryAddSingleton(sp => new AuthorizationStore(sp.GetRequiredService<IConnectionsDbContextFactory>(), sp.GetRequiredService<SecretProtector>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new OAuthFlowService(sp.GetRequiredService<IConnectionsDbContextFactory>(), sp.GetRequiredService<ConnectionLookup>(),
             sp.GetRequiredService<ProviderClient>(), sp.GetRequiredService<AuthorizationStore>(), sp.GetRequiredService<SecretProtector>(),
-            sp.GetRequiredService<IConnectionsAuditSink>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ConnectionsOptions>>(), Logger<OAuthFlowService>(sp)));
+            sp.GetRequiredService<IConnectionsAuditSink>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ConnectionsOptions>>(), Logger<OAuthFlowService>(sp),
+            sp.GetRequiredService<IssuerMetadata>()));
         services.TryAddSingleton(sp => new TokenRefresher(sp.GetRequiredService<IConnectionsDbContextFactory>(), sp.GetRequiredService<ConnectionLookup>(),
             sp.GetRequiredService<ProviderClient>(), sp.GetRequiredService<ServiceCatalog>(), sp.GetRequiredService<SecretProtector>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ConnectionsOptions>>(), Logger<TokenRefresher>(sp)));
@@ -53,6 +55,8 @@ public static class ConnectionsServiceCollectionExtensions
         services.TryAddSingleton(sp => new ConnectionManager(sp.GetRequiredService<IConnectionsDbContextFactory>(), sp.GetRequiredService<ServiceCatalog>(),
             sp.GetRequiredService<ConnectionLookup>(), sp.GetRequiredService<ProviderClient>(), sp.GetRequiredService<SecretProtector>(),
             sp.GetRequiredService<IConnectionUsageSource>(), sp.GetRequiredService<IConnectionsAuditSink>(), sp.GetRequiredService<TimeProvider>(), Logger<ConnectionManager>(sp)));
+        services.TryAddSingleton(sp => new UserCredentialCleanup(sp.GetRequiredService<IConnectionsDbContextFactory>(), sp.GetRequiredService<ServiceCatalog>(),
+            sp.GetRequiredService<ProviderClient>(), sp.GetRequiredService<SecretProtector>(), Logger<UserCredentialCleanup>(sp)));
         services.TryAddSingleton(sp => new PersonalAccessTokenService(sp.GetRequiredService<IConnectionsDbContextFactory>(),
             sp.GetRequiredService<IConnectionsAuditSink>(), sp.GetRequiredService<TimeProvider>()));
         services.AddTransient<CredentialInjectingHandler>();

@@ -9,6 +9,7 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.AddPortalData();
 builder.AddPortalIdentity();
+builder.AddPortalForwardedHeaders();
 builder.AddPortalConnections();
 builder.AddPortalUi();
 builder.AddPortalFunctions();

@@ -4,4 +4,7 @@ namespace Portal.Connections.Api;
 public interface IConnectionsUserDirectory
 {
     Task<IReadOnlyList<string>?> GetRolesAsync(string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>The email a token holder is known by (the principal's name: run history, audit, <c>zoho.loginuser</c>).</summary>
+    Task<string?> GetEmailAsync(string userId, CancellationToken cancellationToken = default) => Task.FromResult<string?>(null);
 }

@@ -36,6 +36,11 @@ public sealed class PersonalAccessTokenAuthenticationHandler(
         }
 
         var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, userId) };
+        if (await users.GetEmailAsync(userId, Context.RequestAborted) is { } email)
+        {
+            claims.Add(new Claim(ClaimTypes.Name, email));
+        }
+
         claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));

@@ -24,11 +24,14 @@ public sealed class OAuthFlowService
     private readonly TimeProvider _time;
     private readonly ConnectionsOptions _options;
     private readonly ILogger<OAuthFlowService> _logger;
+    private readonly IssuerMetadata _issuers;
 
     internal OAuthFlowService(IConnectionsDbContextFactory db, ConnectionLookup lookup, ProviderClient provider, AuthorizationStore store,
-        SecretProtector protector, IConnectionsAuditSink audit, TimeProvider time, IOptions<ConnectionsOptions> options, ILogger<OAuthFlowService> logger)
+        SecretProtector protector, IConnectionsAuditSink audit, TimeProvider time, IOptions<ConnectionsOptions> options, ILogger<OAuthFlowService> logger,
+        IssuerMetadata issuers)
     {
         (_db, _lookup, _provider, _store, _protector, _audit, _time, _options, _logger) = (db, lookup, provider, store, protector, audit, time, options.Value, logger);
+        _issuers = issuers;
     }
 
     /// <summary>Creates server-side state and returns the provider URL. <paramref name="redirectUri"/> must be the exact registered callback.</summary>
@@ -113,6 +116,14 @@ public sealed class OAuthFlowService
         }
 
         var failure = CheckBinding(state, callback, userId, browserBinding, restart);
+
+        // SEC-38 (RFC 9207): a server that promises iss and "answers" without it is a mix-up attempt, not that server.
+        if (failure is null && callback.Issuer is null && string.IsNullOrEmpty(callback.Error) && state.ExpectedIssuer is { } issuer
+            && await _issuers.PromisesIssuerAsync(issuer, ct))
+        {
+            failure = $"The answer does not name the authorization server (iss), although that server always names itself, so it was rejected. {restart}";
+        }
+
         if (failure is not null)
         {
             _logger.LogWarning("OAuth callback for connection {Connection} rejected: {Reason}", link, failure);

@@ -10,8 +10,10 @@ internal static class SandboxLogin
     public const string AntiforgeryCookieName = ".SandboxCloud.Antiforgery";
 
     /// <summary>Only same-site relative paths, so the login form cannot be used as an open redirect.</summary>
+    /// <remarks>Browsers strip tabs and newlines from a Location (<c>/\t/evil</c> becomes <c>//evil</c>), so any control or space character refuses the URL.</remarks>
     public static bool IsLocalUrl(string? url) =>
         !string.IsNullOrEmpty(url)
         && url[0] == '/'
-        && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+        && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+        && !url.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || c == '\\');
 }

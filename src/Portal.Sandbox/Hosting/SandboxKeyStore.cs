@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Portal.Sandbox.Hosting;
@@ -25,6 +26,24 @@ internal static class SandboxKeyStore
             Path.Combine(keyDirectory, "encryption-key.txt"),
             () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         return new SymmetricSecurityKey(Convert.FromBase64String(text.Trim()));
+    }
+
+    /// <summary>The certificate that encrypts the Data Protection key ring at rest, as the portal's does (SEC-19).</summary>
+    public static X509Certificate2 LoadOrCreateKeyEncryptionCertificate(string keyDirectory, TimeProvider time)
+    {
+        var pem = ReadOrCreate(Path.Combine(keyDirectory, "dataprotection-certificate.pem"), () =>
+        {
+            using var rsa = RSA.Create(3072);
+            var request = new CertificateRequest("CN=Sandbox Cloud Data Protection", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyEncipherment | X509KeyUsageFlags.DataEncipherment, critical: true));
+            var now = time.GetUtcNow();
+            using var created = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(30));
+            return created.ExportCertificatePem() + "\n" + rsa.ExportPkcs8PrivateKeyPem();
+        });
+        using var fromPem = X509Certificate2.CreateFromPem(pem, pem);
+
+        // A PFX round trip gives a certificate whose private key EncryptedXml can use on every platform.
+        return X509CertificateLoader.LoadPkcs12(fromPem.Export(X509ContentType.Pfx), null, X509KeyStorageFlags.Exportable | X509KeyStorageFlags.EphemeralKeySet);
     }
 
     private static string ReadOrCreate(string path, Func<string> create)

@@ -28,9 +28,11 @@ internal static class SandboxServices
             db.UseOpenIddict();
         });
 
+        var keyDirectory = Path.Combine(dataDirectory, "keys");
         services.AddDataProtection()
             .SetApplicationName("Portal.Sandbox")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "data-protection-keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "data-protection-keys")))
+            .ProtectKeysWithCertificate(SandboxKeyStore.LoadOrCreateKeyEncryptionCertificate(keyDirectory, options.TimeProvider));
         services.AddAntiforgery(antiforgery => antiforgery.Cookie.Name = SandboxLogin.AntiforgeryCookieName);
         services.AddAuthentication(SandboxLogin.Scheme).AddCookie(SandboxLogin.Scheme, cookie =>
         {
@@ -40,7 +42,6 @@ internal static class SandboxServices
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
 
-        var keyDirectory = Path.Combine(dataDirectory, "keys");
         services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<SandboxDbContext>())
             .AddServer(server =>

@@ -44,9 +44,14 @@ internal static class IdentityExtensions
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<PortalSignInManager>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PortalUserClaimsPrincipalFactory>();
+
+        services.AddSingleton<UnknownAccountAttempts>();
+
+        // SEC-38: a locked, deleted or demoted user's cookie stops working within seconds (the stamp changes), not 30 minutes.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = SessionRevalidation.Interval);
 
         services.ConfigureApplicationCookie(options =>
         {

@@ -12,13 +12,21 @@ internal static class PipelineExtensions
 {
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        app.UsePortalForwardedHeaders();
         if (app.Environment.IsDevelopment())
         {
             app.UseMigrationsEndPoint();
         }
         else
         {
-            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/Error",
+                CreateScopeForErrors = true,
+
+                // A malformed request (a form without its antiforgery token, SEC-38) is the client's error: 400, not 500.
+                StatusCodeSelector = error => error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            });
             app.UseHsts();
         }
 
@@ -31,6 +39,7 @@ internal static class PipelineExtensions
         app.UseAuthorization();
         app.UseMiddleware<ForcedPasswordChangeMiddleware>();
         app.UseAntiforgery();
+        app.UseMiddleware<AntiforgeryRejectionMiddleware>();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();

@@ -76,7 +76,7 @@ internal sealed class IntegrationExecutor(
                 "Or pass a connection name as the last argument to use your own authorization.");
         }
 
-        if (!await db.IsActiveAdminAsync(binding.AuthorizationUserId, time.GetUtcNow(), ct))
+        if (!await db.IsActiveAdminAsync(binding.AuthorizationUserId, ct))
         {
             throw new ScriptHostException(
                 $"integration {pack.Namespace} cannot run: {binding.AuthorizationUserEmail}, whose authorization it is bound to, is no longer an active admin. " +

@@ -39,7 +39,7 @@ internal sealed class IntegrationsAdmin(
 
             var status = await db.Set<ConnectionAuthorizationEntity>().AsNoTracking()
                 .Where(a => a.ConnectionId == connection.Id && a.UserId == binding.AuthorizationUserId).Select(a => (AuthorizationStatus?)a.Status).FirstOrDefaultAsync(ct);
-            var state = !await db.IsActiveAdminAsync(binding.AuthorizationUserId, time.GetUtcNow(), ct) ? IntegrationBindingState.AdminNoLongerActive
+            var state = !await db.IsActiveAdminAsync(binding.AuthorizationUserId, ct) ? IntegrationBindingState.AdminNoLongerActive
                 : status == AuthorizationStatus.Connected ? IntegrationBindingState.Bound
                 : IntegrationBindingState.NeedsReauthorization;
             result.Add(new IntegrationStatus(pack, state, connection.Name, connection.LinkName, binding.AuthorizationUserEmail, binding.BoundByEmail, binding.BoundAt));

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Portal.Connections.Management;
 using Portal.Web.Audit;
 using Portal.Web.Data;
 using Portal.Web.Identity;
@@ -10,6 +11,7 @@ internal sealed class UserAdminService(
     UserManager<ApplicationUser> users,
     IDbContextFactory<PortalDbContext> dbFactory,
     AuditLog audit,
+    UserCredentialCleanup credentials,
     TimeProvider time) : IUserAdminService
 {
     public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken ct = default)
@@ -120,7 +122,7 @@ internal sealed class UserAdminService(
         }
 
         await users.SetLockoutEnabledAsync(user, true);
-        await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
+        await users.SetLockoutEndDateAsync(user, locked ? AccountLock.ByAdminUntil : null);
         if (!locked)
         {
             await users.ResetAccessFailedCountAsync(user);
@@ -149,14 +151,29 @@ internal sealed class UserAdminService(
             return UserAdminResult.Fail($"{user.Email} is the last admin. Make another user an admin first.");
         }
 
+        // SEC-38: their credentials go first (revoked at the provider, then deleted), so nothing outlives the account.
+        var removed = await credentials.RemoveAllAsync(user.Id);
+        var keys = await DisableApiKeysEnabledByAsync(user.Id);
         var deleted = await users.DeleteAsync(user);
         if (!deleted.Succeeded)
         {
             return UserAdminResult.Fail(Describe(deleted));
         }
 
-        await audit.RecordAsync(actor, AuditActions.UserDeleted, "user", user.Id, user.Email);
+        await audit.RecordAsync(actor, AuditActions.UserDeleted, "user", user.Id,
+            $"{user.Email}: {removed.Authorizations} authorization(s) deleted ({removed.RevokedAtProvider} revoked at the provider), " +
+            $"{removed.PersonalAccessTokens} personal access token(s) deleted, {keys} function API key(s) disabled");
         return UserAdminResult.Ok();
+    }
+
+    private async Task<int> DisableApiKeysEnabledByAsync(string userId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.Functions.Where(f => f.ApiKeyUserId == userId).ExecuteUpdateAsync(f => f
+            .SetProperty(x => x.ApiKeyHash, (string?)null)
+            .SetProperty(x => x.ApiKeyPrefix, (string?)null)
+            .SetProperty(x => x.ApiKeyUserId, (string?)null)
+            .SetProperty(x => x.ApiKeyCreatedAt, (DateTimeOffset?)null));
     }
 
     private async Task<bool> IsLastAdminAsync(ApplicationUser user)

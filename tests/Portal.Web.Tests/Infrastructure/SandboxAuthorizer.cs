@@ -13,6 +13,16 @@ internal static partial class SandboxAuthorizer
 {
     public static async Task AuthorizeAsync(SandboxPortalWebFactory factory, string linkName, string portalUserId, string sandboxEmail)
     {
+        var (start, query) = await ConsentAsync(factory, linkName, portalUserId, sandboxEmail);
+        var completion = await factory.Services.GetRequiredService<OAuthFlowService>().CompleteAsync(
+            new OAuthCallback(query["state"], query["code"], query.TryGetValue("iss", out var iss) ? iss.ToString() : null, null, null), portalUserId, start.BrowserBinding);
+        Assert.True(completion.Succeeded, completion.Message);
+    }
+
+    /// <summary>Starts the flow and allows it at the Sandbox; returns the start and the parameters Sandbox sends back to the callback.</summary>
+    public static async Task<(OAuthStartResult Start, Dictionary<string, Microsoft.Extensions.Primitives.StringValues> Callback)> ConsentAsync(
+        SandboxPortalWebFactory factory, string linkName, string portalUserId, string sandboxEmail)
+    {
         var flow = factory.Services.GetRequiredService<OAuthFlowService>();
         var redirectUri = factory.Services.GetRequiredService<SandboxPortalClient>().RedirectUris[0];
         var start = await flow.StartAsync(linkName, portalUserId, redirectUri);
@@ -30,9 +40,7 @@ internal static partial class SandboxAuthorizer
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var decided = await PostFormAsync(browser, await response.Content.ReadAsStringAsync(), ("decision", "allow"));
         Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
-        var query = QueryHelpers.ParseQuery(decided.Headers.Location!.Query);
-        var completion = await flow.CompleteAsync(new OAuthCallback(query["state"], query["code"], query.TryGetValue("iss", out var iss) ? iss.ToString() : null, null, null), portalUserId, start.BrowserBinding);
-        Assert.True(completion.Succeeded, completion.Message);
+        return (start, QueryHelpers.ParseQuery(decided.Headers.Location!.Query));
     }
 
     private static Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string html, params (string Name, string Value)[] values)

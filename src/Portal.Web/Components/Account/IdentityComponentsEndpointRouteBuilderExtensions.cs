@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
+using Portal.Web.Components.Account;
 using Portal.Web.Components.Account.Pages;
 using Portal.Web.Components.Account.Pages.Manage;
 using Portal.Web.Data;
@@ -47,7 +48,9 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromForm] string returnUrl) =>
         {
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
+
+            // A return URL that would leave the site goes home rather than failing the sign-out (SEC-38).
+            return TypedResults.LocalRedirect(LocalReturnUrl.IsLocal(returnUrl) ? $"~/{returnUrl.TrimStart('/')}" : "~/");
         });
 
         accountGroup.MapPost("/PasskeyCreationOptions", async (
