@@ -28,9 +28,10 @@ public static class BuiltinCatalog
         Add(BuiltinReceiver.Keyword, "false", "false", "The BOOLEAN false.");
         Add(BuiltinReceiver.Keyword, "null", "null", "No value; equal only to null.");
         Add(BuiltinReceiver.Task, "invokeUrl", "invokeUrl [ url: … type: GET|POST|PUT|PATCH|DELETE headers: map parameters: map|text body: text content-type: text connection: name detailed: bool ]", "Calls an HTTP API; JSON answers become maps or lists, 4xx/5xx are returned.");
+        Add(BuiltinReceiver.Task, "sendmail", "sendmail [ from: zoho.adminuserid to: \"a@x.com\", \"b@x.com\" cc: … bcc: … reply to: … subject: text message: text content type: HTML|plaintext ]", "Sends an e-mail (SMTP, or the portal's Outbox when none is configured).");
         Add(BuiltinReceiver.Task, "standalone", "standalone.api_name(arg1, arg2, …)", "Calls another saved function and returns its result.");
 
-        foreach (var value in new[] { "currenttime", "currentdate", "loginuser", "loginuserid", "adminuser" })
+        foreach (var value in new[] { "currenttime", "currentdate", "loginuser", "loginuserid", "adminuser", "adminuserid" })
         {
             var doc = value switch
             {
@@ -38,6 +39,7 @@ public static class BuiltinCatalog
                 "currentdate" => "Today's date.",
                 "loginuser" => "E-mail of the user the run executes for.",
                 "loginuserid" => "Id of the user the run executes for.",
+                "adminuserid" => "E-mail of the portal administrator; sendmail from: zoho.adminuserid sends as the configured sender.",
                 _ => "E-mail of the portal administrator.",
             };
             Add(BuiltinReceiver.SystemValue, "zoho." + value, "zoho." + value, doc);

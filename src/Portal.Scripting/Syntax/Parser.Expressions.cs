@@ -56,7 +56,7 @@ internal sealed partial class Parser
         var chain = 0;
         while (true)
         {
-            var precedence = Precedence(Current.Kind);
+            var precedence = Current.Kind == TokenKind.Equals && _inCondition ? Precedence(TokenKind.EqualsEquals) : Precedence(Current.Kind);
             if (precedence == 0 || precedence <= minPrecedence)
             {
                 return left;
@@ -71,6 +71,13 @@ internal sealed partial class Parser
             }
 
             var op = Advance();
+            if (op.Kind == TokenKind.Equals)
+            {
+                // Zoho's own exported code compares with a single '=' inside conditions; accept it, but say what is meant.
+                _diagnostics.ReportWarning(op.Span, "'=' inside a condition compares here (as Zoho reads it); write '==' to make the comparison clear");
+                op = op with { Kind = TokenKind.EqualsEquals };
+            }
+
             var right = ParseBinary(precedence);
             left = new BinaryExpression(ToBinaryOperator(op.Kind), left, right, op.Span, TextSpan.FromBounds(left.Span.Start, right.Span.End));
         }
@@ -209,11 +216,19 @@ internal sealed partial class Parser
                     return new LiteralExpression(date, token.Span);
                 }
 
-                if (token.Text.Length > 0)
+                if (HasLexError(token.Start, token.Start + 1))
                 {
-                    _diagnostics.ReportInvalidDate(token.Span, token.Text);
+                    return new BadExpression(token.Span);
                 }
 
+                if (token.Text.Length == 0 || !char.IsAsciiDigit(token.Text[0]))
+                {
+                    // Real scripts write text in single quotes ('Name=' + x, toString('MM/dd/yyyy')); Zoho reads it as text.
+                    _diagnostics.ReportWarning(token.Span, $"'{Truncate(token.Text)}' is not a date, so it is read as text; write \"{Truncate(token.Text)}\" in double quotes (single quotes are for dates like '31-Jan-2024')");
+                    return new LiteralExpression(new ScriptText(token.Text), token.Span);
+                }
+
+                _diagnostics.ReportInvalidDate(token.Span, token.Text);
                 return new BadExpression(token.Span);
             case TokenKind.TrueKeyword:
                 Advance();
@@ -235,7 +250,11 @@ internal sealed partial class Parser
                 return ParseBracketList();
             case TokenKind.IfKeyword:
                 Advance();
-                return new FunctionCallExpression("if", GlobalFunctionId.If, ParseCheckedArguments("if", 3, 3), SpanFrom(token.Start));
+                var wasInCondition = _inCondition;
+                _inCondition = true;
+                var ifArguments = ParseCheckedArguments("if", 3, 3);
+                _inCondition = wasInCondition;
+                return new FunctionCallExpression("if", GlobalFunctionId.If, ifArguments, SpanFrom(token.Start));
             case TokenKind.Identifier:
                 return ParseIdentifierExpression();
             default:
@@ -253,9 +272,23 @@ internal sealed partial class Parser
             return ParseInvokeUrl(token);
         }
 
+        if (Current.Kind == TokenKind.Dot && Peek(1).Kind == TokenKind.Identifier && Peek(2).Kind != TokenKind.OpenParen
+            && name.Equals("input", StringComparison.OrdinalIgnoreCase))
+        {
+            // input.name is Deluge's way of reading the function's argument 'name'.
+            Advance();
+            var argument = Advance();
+            return new VariableExpression(argument.Text, SlotFor(argument.Text), SpanFrom(token.Start));
+        }
+
         if (Current.Kind == TokenKind.Dot && Peek(1).Kind == TokenKind.Identifier && IsNamespaceRoot(name))
         {
             return ParseQualified(token);
+        }
+
+        if (Current.Kind == TokenKind.OpenParen && name.Equals("collection", StringComparison.OrdinalIgnoreCase) && Peek(1).Kind != TokenKind.CloseParen)
+        {
+            return ParseCollectionLiteral(token);
         }
 
         if (Current.Kind == TokenKind.Colon && Peek(1).Kind == TokenKind.Identifier && Peek(2).Kind == TokenKind.OpenParen
@@ -280,14 +313,14 @@ internal sealed partial class Parser
         return new VariableExpression(name, SlotFor(name), token.Span);
     }
 
-    private static bool IsNamespaceRoot(string name) =>
+    private bool IsNamespaceRoot(string name) =>
         name.Equals("zoho", StringComparison.OrdinalIgnoreCase) || name.Equals("portal", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("standalone", StringComparison.OrdinalIgnoreCase);
+        || (SavedFunctionNamespaces.IsSavedFunctionRoot(name) && !_slots.ContainsKey(name));
 
     private ExpressionNode ParseQualified(Token root)
     {
         var name = root.Text;
-        var isStandalone = name.Equals("standalone", StringComparison.OrdinalIgnoreCase);
+        var isStandalone = SavedFunctionNamespaces.IsSavedFunctionRoot(name);
         while (Current.Kind == TokenKind.Dot && Peek(1).Kind == TokenKind.Identifier)
         {
             Advance();
@@ -297,7 +330,7 @@ internal sealed partial class Parser
                 return new SystemValueExpression(name, SpanFrom(root.Start));
             }
 
-            if (isStandalone)
+            if (isStandalone && Current.Kind == TokenKind.OpenParen)
             {
                 break;
             }
@@ -325,9 +358,13 @@ internal sealed partial class Parser
         {
             _diagnostics.ReportUnknownFunction(TextSpan.FromBounds(root.Start, Previous.End), name);
         }
+        else if (!isStandalone && TaskPacks.MissingPackMessage(name) is { } missing)
+        {
+            _diagnostics.ReportWarning(TextSpan.FromBounds(root.Start, root.Start + name.Length), missing);
+        }
 
-        var qualified = isStandalone ? name["standalone.".Length..] : name;
-        return new HostCallExpression(qualified, isStandalone, arguments, SpanFrom(root.Start));
+        var qualified = isStandalone ? name[(root.Text.Length + 1)..] : name;
+        return new HostCallExpression(qualified, isStandalone ? root.Text.ToLowerInvariant() : null, arguments, SpanFrom(root.Start));
     }
 
     private ExpressionNode[] ParseCheckedArguments(string name, int min, int max)

@@ -65,6 +65,8 @@ internal sealed partial class Parser
                 }
 
                 return null;
+            case TokenKind.Identifier when AtSendMail():
+                return ParseSendMail();
             case TokenKind.Identifier when IsAssignmentOperator(Peek(1).Kind):
                 return ParseAssignment();
             default:
@@ -214,7 +216,10 @@ internal sealed partial class Parser
     {
         var start = Advance().Start;
         Expect(TokenKind.OpenParen, "'(' after 'if'");
+        var wasInCondition = _inCondition;
+        _inCondition = true;
         var condition = ParseExpression();
+        _inCondition = wasInCondition;
         Expect(TokenKind.CloseParen, "')' to close the if condition");
         var then = ParseBlock("if");
         StatementNode? elseBranch = null;

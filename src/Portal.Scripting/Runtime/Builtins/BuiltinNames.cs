@@ -37,6 +37,7 @@ internal static class BuiltinNames
     {
         "zoho.currenttime", "zoho.currentdate", "zoho.loginuser", "zoho.loginuserid", "zoho.adminuser",
         "portal.currenttime", "portal.currentdate", "portal.loginuser", "portal.loginuserid", "portal.adminuser",
+        "zoho.adminuserid", "portal.adminuserid", // lang-syntax: the admin's e-mail, for sendmail's from:
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     public static MethodId LookupMethod(string name) => Methods.TryGetValue(name, out var id) ? id : MethodId.Unknown;
