@@ -128,7 +128,7 @@ internal sealed partial class Parser
                 Advance();
                 if (Current.Kind != TokenKind.OpenParen)
                 {
-                    Error(Current.Span, $"expected '(' after '{name.Text}'; methods are called with parentheses, like .{name.Text}()");
+                    Error(Current.Span, $"expected '(' after '{name.Text}'; methods are called with parentheses, like .{name.Text}(), and a map's field is read with .get(\"{name.Text}\")");
                     return new BadExpression(SpanFrom(expression.Span.Start));
                 }
 
