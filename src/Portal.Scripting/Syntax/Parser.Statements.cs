@@ -65,8 +65,18 @@ internal sealed partial class Parser
                 }
 
                 return null;
+            case TokenKind.Semicolon:
+                // A stray ';' (as in "};" after a block) is an empty statement, as Zoho's editor accepts it.
+                Advance();
+                return null;
             case TokenKind.Identifier when AtSendMail():
                 return ParseSendMail();
+            case TokenKind.Identifier when Current.Text.Equals("input", StringComparison.OrdinalIgnoreCase) && Peek(1).Kind == TokenKind.Dot
+                && Peek(2).Kind == TokenKind.Identifier && IsAssignmentOperator(Peek(3).Kind):
+                // input.name = value; assigns the argument 'name'.
+                Advance();
+                Advance();
+                return ParseAssignment();
             case TokenKind.Identifier when IsAssignmentOperator(Peek(1).Kind):
                 return ParseAssignment();
             default:
