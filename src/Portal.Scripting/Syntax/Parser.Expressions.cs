@@ -334,6 +334,14 @@ internal sealed partial class Parser
             {
                 break;
             }
+
+            // zoho.orgname.length(): a built-in method after a two-part name is a method call on a system value, not a task.
+            if (!isStandalone && name.Count(c => c == '.') == 1 && Current.Kind == TokenKind.Dot && Peek(1).Kind == TokenKind.Identifier
+                && Peek(2).Kind == TokenKind.OpenParen && BuiltinNames.LookupMethod(Peek(1).Text) != MethodId.Unknown
+                && BuiltinNames.LookupFunction(name + "." + Peek(1).Text) == GlobalFunctionId.Unknown)
+            {
+                return new SystemValueExpression(name, SpanFrom(root.Start));
+            }
         }
 
         if (Current.Kind != TokenKind.OpenParen)
