@@ -114,6 +114,7 @@ internal sealed partial class Parser
                 }
             }
 
+            ExpectCollectionClose(open);
             result = new MapLiteralExpression([.. keys], [.. values], SpanFrom(keyword.Start));
         }
         else
@@ -124,16 +125,20 @@ internal sealed partial class Parser
                 items.Add(ParseExpression());
             }
 
+            ExpectCollectionClose(open);
             result = new ListLiteralExpression([.. items], SpanFrom(keyword.Start));
-        }
-
-        if (!Match(TokenKind.CloseParen))
-        {
-            Error(Current.Span, $"expected ',' or ')' in the Collection started at line {LineOf(open.Start)} but found {Describe(Current)}");
         }
 
         Leave();
         return result;
+    }
+
+    private void ExpectCollectionClose(Token open)
+    {
+        if (!Match(TokenKind.CloseParen))
+        {
+            Error(Current.Span, $"expected ',' or ')' in the Collection started at line {LineOf(open.Start)} but found {Describe(Current)}");
+        }
     }
 
     private void ExpectClose(TokenKind kind, string text, Token open)

@@ -263,6 +263,7 @@ internal sealed partial class Parser
         }
 
         var variable = Expect(TokenKind.Identifier, "a loop variable name");
+        var slot = SlotFor(variable.Text.Length == 0 ? "$missing" : variable.Text); // before the body, so 'button.get(…)' there is the variable
         if (Current.Kind == TokenKind.Identifier && Current.Text.Equals("in", StringComparison.OrdinalIgnoreCase))
         {
             Advance();
@@ -274,8 +275,7 @@ internal sealed partial class Parser
 
         var collection = ParseExpression();
         var body = ParseBlock("for each");
-        var name = variable.Text;
-        return new ForEachStatement(name, SlotFor(name.Length == 0 ? "$missing" : name), isIndex, collection, body, SpanFrom(start));
+        return new ForEachStatement(variable.Text, slot, isIndex, collection, body, SpanFrom(start));
     }
 
     private StatementNode ParseTry()
