@@ -19,7 +19,12 @@ public sealed class CompiledScript
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
-    public bool Success => Diagnostics.Count == 0;
+    /// <summary>True when there is no error; warnings do not stop a script.</summary>
+    public bool Success => !Diagnostics.Any(d => d.IsError);
+
+    public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.IsError);
+
+    public IEnumerable<Diagnostic> Warnings => Diagnostics.Where(d => d.IsWarning);
 
     /// <summary>The function header the source starts with, if any (its name and declared arguments).</summary>
     public FunctionHeader? Header { get; internal init; }

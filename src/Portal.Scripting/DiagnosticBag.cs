@@ -2,7 +2,7 @@ using Portal.Scripting.Text;
 
 namespace Portal.Scripting;
 
-/// <summary>Collects compile errors; caps the count so hostile input cannot produce millions of them.</summary>
+/// <summary>Collects compile errors and warnings; caps the count so hostile input cannot produce millions of them.</summary>
 internal sealed class DiagnosticBag(SourceText source)
 {
     private const int MaxDiagnostics = 100;
@@ -10,11 +10,16 @@ internal sealed class DiagnosticBag(SourceText source)
 
     public bool Suppressed { get; set; }
 
-    public int Count => _items.Count;
+    /// <summary>The number of errors (not warnings) so far; the parser's recovery looks at it.</summary>
+    public int Count { get; private set; }
 
     public IReadOnlyList<Diagnostic> ToList() => [.. _items.OrderBy(d => d.Span.Start)];
 
-    public void Report(TextSpan span, string message)
+    public void Report(TextSpan span, string message) => Add(span, message, DiagnosticSeverity.Error);
+
+    public void ReportWarning(TextSpan span, string message) => Add(span, message, DiagnosticSeverity.Warning);
+
+    private void Add(TextSpan span, string message, DiagnosticSeverity severity)
     {
         if (Suppressed || _items.Count >= MaxDiagnostics)
         {
@@ -22,7 +27,11 @@ internal sealed class DiagnosticBag(SourceText source)
         }
 
         var (line, column) = source.GetLineColumn(Math.Min(span.Start, source.Length));
-        _items.Add(new Diagnostic(message, line, column, span));
+        _items.Add(new Diagnostic(message, line, column, span, severity));
+        if (severity == DiagnosticSeverity.Error)
+        {
+            Count++;
+        }
     }
 
     public void ReportMissingSemicolon(TextSpan span, int line) =>

@@ -2,5 +2,10 @@ namespace Portal.Scripting;
 
 public sealed record ParseResult(IReadOnlyList<Diagnostic> Diagnostics)
 {
-    public bool Success => Diagnostics.Count == 0;
+    /// <summary>True when there is no error; warnings do not stop a script.</summary>
+    public bool Success => !Diagnostics.Any(d => d.IsError);
+
+    public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.IsError);
+
+    public IEnumerable<Diagnostic> Warnings => Diagnostics.Where(d => d.IsWarning);
 }

@@ -28,7 +28,7 @@ public static class ScriptEngine
 
         using var parser = new Parser(text, diagnostics, limits.MaxSourceNesting);
         var root = parser.ParseScript();
-        return new CompiledScript(source, text, root, parser.Slots, diagnostics.ToList());
+        return new CompiledScript(source, text, root, parser.Slots, diagnostics.ToList()) { Header = parser.Header };
     }
 
     public static Task<RunResult> RunAsync(
@@ -43,7 +43,7 @@ public static class ScriptEngine
         limits ??= ScriptLimits.Default;
         if (!script.Success)
         {
-            var first = script.Diagnostics[0];
+            var first = script.Errors.First();
             return Task.FromResult(new RunResult { Info = [], Error = new ScriptError(first.Message, first.Line, first.Column) });
         }
 
@@ -76,16 +76,14 @@ public static class ScriptEngine
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var state = new RunState(limits, host, deadline.Token, cancellationToken);
         var evaluator = new Evaluator(script, state);
-        foreach (var (name, value) in arguments ?? new Dictionary<string, ScriptValue>())
-        {
-            evaluator.Bind(name, value);
-        }
-
         ScriptValue? returnValue = null;
-        ScriptError? error = null;
+        var error = BindArguments(script, evaluator, arguments, limits);
         try
         {
-            returnValue = evaluator.Run();
+            if (error is null)
+            {
+                returnValue = evaluator.Run();
+            }
         }
         catch (ScriptRuntimeException e)
         {
@@ -106,6 +104,42 @@ public static class ScriptEngine
             StatementsExecuted = state.Statements,
             Elapsed = host.TimeProvider.GetElapsedTime(started),
             HttpCalls = state.HttpCalls,
+            Mails = state.Mails,
         };
+    }
+
+    // A header's arguments are converted to their declared types; a declared argument that is not given is null, as in Zoho.
+    private static ScriptError? BindArguments(CompiledScript script, Evaluator evaluator, IReadOnlyDictionary<string, ScriptValue>? arguments, ScriptLimits limits)
+    {
+        arguments ??= new Dictionary<string, ScriptValue>();
+        if (script.Header is not { } header)
+        {
+            foreach (var (name, value) in arguments)
+            {
+                evaluator.Bind(name, value);
+            }
+
+            return null;
+        }
+
+        var given = new Dictionary<string, ScriptValue>(arguments, StringComparer.OrdinalIgnoreCase);
+        foreach (var parameter in header.Parameters)
+        {
+            var value = given.GetValueOrDefault(parameter.Name) ?? ScriptNull.Instance;
+            if (ArgumentBinder.Convert(parameter, value, limits) is not { } converted)
+            {
+                return new ScriptError(ArgumentBinder.Describe(parameter, value), header.Line, header.Column);
+            }
+
+            evaluator.Bind(parameter.Name, converted);
+            given.Remove(parameter.Name);
+        }
+
+        foreach (var (name, value) in given)
+        {
+            evaluator.Bind(name, value);
+        }
+
+        return null;
     }
 }

@@ -13,6 +13,12 @@ public sealed class ScriptHost
 
     public string AdminUser { get; init; } = string.Empty;
 
+    /// <summary>The admin's e-mail, the value of zoho.adminuserid; empty → <see cref="AdminUser"/>.</summary>
+    public string AdminUserId { get; init; } = string.Empty;
+
+    /// <summary>The configured default sender; sendmail from zoho.adminuserid (or without from) sends as it. Empty → the admin's e-mail.</summary>
+    public string MailSender { get; init; } = string.Empty;
+
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     public required IHttpInvoker Http { get; init; }

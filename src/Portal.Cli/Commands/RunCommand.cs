@@ -53,7 +53,14 @@ internal sealed class RunCommand : ICliCommand
         }
 
         var script = ScriptEngine.Compile(source);
-        var host = new ScriptHost { Http = context.Http, LoginUser = Environment.UserName, LoginUserId = Environment.UserName, AdminUser = Environment.UserName };
+        var host = new ScriptHost
+        {
+            Http = context.Http,
+            LoginUser = Environment.UserName,
+            LoginUserId = Environment.UserName,
+            AdminUser = Environment.UserName,
+            Functions = new SiblingFunctionResolver(Path.GetDirectoryName(Path.GetFullPath(file))!),
+        };
         var result = await ScriptEngine.RunAsync(script, values, host, ScriptLimits.Default, context.CancellationToken);
         if (json)
         {
@@ -74,9 +81,14 @@ internal sealed class RunCommand : ICliCommand
             await context.Out.WriteLineAsync(line);
         }
 
+        foreach (var warning in script.Warnings)
+        {
+            await context.Error.WriteLineAsync($"warning: line {warning.Line}, column {warning.Column}: {warning.Message}");
+        }
+
         if (!script.Success)
         {
-            foreach (var diagnostic in script.Diagnostics)
+            foreach (var diagnostic in script.Errors)
             {
                 await context.Error.WriteLineAsync($"error: line {diagnostic.Line}, column {diagnostic.Column}: {diagnostic.Message}");
             }

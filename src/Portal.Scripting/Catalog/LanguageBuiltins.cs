@@ -20,7 +20,8 @@ internal static class LanguageBuiltins
         Keyword("true", "true", "The BOOLEAN true.", "constant");
         Keyword("false", "false", "The BOOLEAN false.", "constant");
         Keyword("null", "null", "No value; equal only to null.", "constant");
-        b.Other(BuiltinReceiver.Task, "invokeUrl", "invokeUrl [ url: … type: GET|POST|PUT|PATCH|DELETE headers: map parameters: map|text body: text content-type: text connection: name detailed: bool ]", "MAP|LIST|TEXT", "Calls an HTTP API; JSON answers become maps or lists, 4xx/5xx are returned.");
+        b.Other(BuiltinReceiver.Task, "invokeUrl", "invokeUrl [ url: … type: GET|POST|PUT|PATCH|DELETE headers: map parameters: map|text body: text content-type: text connection: name detailed: bool files: list ]", "MAP|LIST|TEXT", "Calls an HTTP API; JSON answers become maps or lists, 4xx/5xx are returned.");
+        b.Other(BuiltinReceiver.Task, "sendmail", "sendmail [ from: zoho.adminuserid to: \"a@x.com\", \"b@x.com\" cc: … bcc: … reply to: … subject: text message: text content type: HTML|plaintext ]", "NULL", "Sends an e-mail (SMTP, or the portal's Outbox when none is configured).");
         b.Other(BuiltinReceiver.Task, "standalone", "standalone.api_name(arg1, arg2, …)", "ANY", "Calls another saved function and returns its result.");
 
         foreach (var (value, result, doc) in new[]
@@ -30,6 +31,7 @@ internal static class LanguageBuiltins
                      ("loginuser", "TEXT", "E-mail of the user the run executes for."),
                      ("loginuserid", "TEXT", "Id of the user the run executes for."),
                      ("adminuser", "TEXT", "E-mail of the portal administrator."),
+                     ("adminuserid", "TEXT", "E-mail of the portal administrator; sendmail from: zoho.adminuserid sends as the configured sender."),
                  })
         {
             b.Other(BuiltinReceiver.SystemValue, "zoho." + value, "zoho." + value, result, doc);

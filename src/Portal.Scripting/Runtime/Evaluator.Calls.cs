@@ -14,18 +14,18 @@ internal sealed partial class Evaluator
     private ScriptValue CallStandalone(HostCallExpression call, ScriptValue[] arguments)
     {
         var resolver = state.Host.Functions
-            ?? throw new ScriptRuntimeException($"standalone.{call.QualifiedName}() cannot be called here: saved functions are only available inside the portal", call.Span);
+            ?? throw new ScriptRuntimeException($"{call.DisplayName}() cannot be called here: saved functions are only available inside the portal (or, with the CLI, as {call.QualifiedName}.dg beside the script)", call.Span);
         var function = resolver.ResolveAsync(call.QualifiedName, state.Token).AsTask().GetAwaiter().GetResult()
             ?? throw new ScriptRuntimeException($"there is no saved function with API name '{call.QualifiedName}'; check the name on the function's page", call.Span);
         if (!function.Script.Success)
         {
-            var first = function.Script.Diagnostics[0];
-            throw new ScriptRuntimeException($"standalone.{call.QualifiedName} has errors (line {first.Line}: {first.Message}); fix that function first", call.Span);
+            var first = function.Script.Errors.First();
+            throw new ScriptRuntimeException($"{call.DisplayName} has errors (line {first.Line}: {first.Message}); fix that function first", call.Span);
         }
 
         if (function.ParameterNames.Count != arguments.Length)
         {
-            throw new ScriptRuntimeException($"standalone.{call.QualifiedName} takes {function.ParameterNames.Count} argument(s) but got {arguments.Length}", call.Span);
+            throw new ScriptRuntimeException($"{call.DisplayName} takes {function.ParameterNames.Count} argument(s) but got {arguments.Length}", call.Span);
         }
 
         if (state.CallDepth + 1 > state.Limits.MaxCallDepth)
@@ -34,9 +34,18 @@ internal sealed partial class Evaluator
         }
 
         var nested = new Evaluator(function.Script, state);
+        var header = function.Script.Header;
         for (var i = 0; i < arguments.Length; i++)
         {
-            nested.Bind(function.ParameterNames[i], arguments[i]);
+            var value = arguments[i];
+            if (header is not null && i < header.Parameters.Count)
+            {
+                value = ArgumentBinder.Convert(header.Parameters[i], value, state.Limits) is { } converted
+                    ? converted
+                    : throw new ScriptRuntimeException($"{call.DisplayName}: {ArgumentBinder.Describe(header.Parameters[i], value)}", call.Span);
+            }
+
+            nested.Bind(function.ParameterNames[i], value);
         }
 
         state.CallDepth++;
@@ -47,7 +56,7 @@ internal sealed partial class Evaluator
         catch (ScriptRuntimeException e)
         {
             var (line, _) = e.Span is { } span ? function.Script.Text.GetLineColumn(span.Start) : (0, 0);
-            var message = $"in standalone.{call.QualifiedName} at line {line}: {e.Message}";
+            var message = $"in {call.DisplayName} at line {line}: {e.Message}";
             throw e is ScriptLimitException ? new ScriptLimitException(message, call.Span) : new ScriptRuntimeException(message, call.Span);
         }
         finally
@@ -90,7 +99,10 @@ internal sealed partial class Evaluator
             }
         }
 
-        throw new ScriptRuntimeException($"unknown task '{call.QualifiedName}'; this portal does not provide it — check the spelling or use invokeUrl to call the API directly", call.Span);
+        throw new ScriptRuntimeException(
+            TaskPacks.MissingPackMessage(call.QualifiedName)
+                ?? $"unknown task '{call.QualifiedName}'; this portal does not provide it — check the spelling or use invokeUrl to call the API directly",
+            call.Span);
     }
 
     // A task's calls share the run's HTTP budget with invokeUrl; one task making several calls is caught after it answered.

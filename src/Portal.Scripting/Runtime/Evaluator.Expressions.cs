@@ -7,7 +7,7 @@ namespace Portal.Scripting.Runtime;
 
 internal sealed partial class Evaluator
 {
-    private ScriptValue Evaluate(ExpressionNode expression)
+    internal ScriptValue Evaluate(ExpressionNode expression)
     {
         switch (expression.Kind)
         {
@@ -194,6 +194,8 @@ internal sealed partial class Evaluator
                 return new ScriptText(host.LoginUserId);
             case "adminuser":
                 return new ScriptText(host.AdminUser);
+            case "adminuserid":
+                return new ScriptText(string.IsNullOrEmpty(host.AdminUserId) ? host.AdminUser : host.AdminUserId);
         }
 
         if (host.SystemValues is { } values && values.TryGetValue(name, out var extra))
@@ -201,6 +203,6 @@ internal sealed partial class Evaluator
             return extra;
         }
 
-        throw new ScriptRuntimeException($"unknown system value '{expression.QualifiedName}'; available are zoho.currenttime, zoho.currentdate, zoho.loginuser, zoho.loginuserid and zoho.adminuser", expression.Span);
+        throw new ScriptRuntimeException($"unknown system value '{expression.QualifiedName}'; available are zoho.currenttime, zoho.currentdate, zoho.loginuser, zoho.loginuserid, zoho.adminuser and zoho.adminuserid", expression.Span);
     }
 }

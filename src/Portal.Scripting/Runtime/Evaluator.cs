@@ -87,6 +87,9 @@ internal sealed partial class Evaluator(CompiledScript script, RunState state)
                     return Flow.Break;
                 case StatementKind.Continue:
                     return Flow.Continue;
+                case StatementKind.SendMail:
+                    SendMailExecutor.Execute(this, (SendMailStatement)statement, state);
+                    return Flow.Normal;
                 default:
                     return ExecuteBlock((BlockStatement)statement);
             }

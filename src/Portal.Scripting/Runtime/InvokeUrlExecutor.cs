@@ -111,6 +111,18 @@ internal static class InvokeUrlExecutor
         };
 
         string? body = null;
+        var files = evaluator.EvaluateOptional(node.Files);
+        if (files is not ScriptNull)
+        {
+            if (rawBody is not null)
+            {
+                throw new ScriptRuntimeException("invokeUrl has both files: and body:; send the data with only one of them", node.Body?.Span);
+            }
+
+            (body, contentType) = MultipartBody.Build(state, files, parameters, node);
+            parameters = ScriptNull.Instance;
+        }
+
         switch (parameters)
         {
             case ScriptMap map when method is "GET" or "DELETE":

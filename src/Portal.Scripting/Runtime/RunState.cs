@@ -21,6 +21,8 @@ internal sealed class RunState(ScriptLimits limits, ScriptHost host, Cancellatio
 
     public List<HttpTraceEntry> HttpCalls { get; } = [];
 
+    public List<Mail.ScriptMailReceipt> Mails { get; } = [];
+
     public long Statements { get; private set; }
 
     public int CallDepth { get; set; }

@@ -56,7 +56,7 @@ internal sealed partial class Parser
         var chain = 0;
         while (true)
         {
-            var precedence = Precedence(Current.Kind);
+            var precedence = Current.Kind == TokenKind.Equals && _inCondition ? Precedence(TokenKind.EqualsEquals) : Precedence(Current.Kind);
             if (precedence == 0 || precedence <= minPrecedence)
             {
                 return left;
@@ -71,6 +71,13 @@ internal sealed partial class Parser
             }
 
             var op = Advance();
+            if (op.Kind == TokenKind.Equals)
+            {
+                // Zoho's own exported code compares with a single '=' inside conditions; accept it, but say what is meant.
+                _diagnostics.ReportWarning(op.Span, "'=' inside a condition compares here (as Zoho reads it); write '==' to make the comparison clear");
+                op = op with { Kind = TokenKind.EqualsEquals };
+            }
+
             var right = ParseBinary(precedence);
             left = new BinaryExpression(ToBinaryOperator(op.Kind), left, right, op.Span, TextSpan.FromBounds(left.Span.Start, right.Span.End));
         }
@@ -121,7 +128,7 @@ internal sealed partial class Parser
                 Advance();
                 if (Current.Kind != TokenKind.OpenParen)
                 {
-                    Error(Current.Span, $"expected '(' after '{name.Text}'; methods are called with parentheses, like .{name.Text}()");
+                    Error(Current.Span, $"expected '(' after '{name.Text}'; methods are called with parentheses, like .{name.Text}(), and a map's field is read with .get(\"{name.Text}\")");
                     return new BadExpression(SpanFrom(expression.Span.Start));
                 }
 
@@ -214,17 +221,19 @@ internal sealed partial class Parser
                     return new LiteralExpression(date, token.Span);
                 }
 
-                // Real scripts pass single-quoted patterns and separators (toString('MM/dd/yyyy'), toList(',')); a date always has digits.
-                if (token.Text.Length > 0 && !token.Text.Any(char.IsAsciiDigit))
+                if (HasLexError(token.Start, token.Start + 1))
                 {
+                    return new BadExpression(token.Span);
+                }
+
+                if (token.Text.Length == 0 || !char.IsAsciiDigit(token.Text[0]))
+                {
+                    // Real scripts write text in single quotes ('Name=' + x, toString('MM/dd/yyyy')); Zoho reads it as text.
+                    _diagnostics.ReportWarning(token.Span, $"'{Truncate(token.Text)}' is not a date, so it is read as text; write \"{Truncate(token.Text)}\" in double quotes (single quotes are for dates like '31-Jan-2024')");
                     return new LiteralExpression(new ScriptText(token.Text), token.Span);
                 }
 
-                if (token.Text.Length > 0)
-                {
-                    _diagnostics.ReportInvalidDate(token.Span, token.Text);
-                }
-
+                _diagnostics.ReportInvalidDate(token.Span, token.Text);
                 return new BadExpression(token.Span);
             case TokenKind.TrueKeyword:
                 Advance();
@@ -246,7 +255,11 @@ internal sealed partial class Parser
                 return ParseBracketList();
             case TokenKind.IfKeyword:
                 Advance();
-                return new FunctionCallExpression("if", GlobalFunctionId.If, ParseCheckedArguments("if", 3, 3), SpanFrom(token.Start));
+                var wasInCondition = _inCondition;
+                _inCondition = true;
+                var ifArguments = ParseCheckedArguments("if", 3, 3);
+                _inCondition = wasInCondition;
+                return new FunctionCallExpression("if", GlobalFunctionId.If, ifArguments, SpanFrom(token.Start));
             case TokenKind.Identifier:
                 return ParseIdentifierExpression();
             default:
@@ -264,9 +277,23 @@ internal sealed partial class Parser
             return ParseInvokeUrl(token);
         }
 
+        if (Current.Kind == TokenKind.Dot && Peek(1).Kind == TokenKind.Identifier && Peek(2).Kind != TokenKind.OpenParen
+            && name.Equals("input", StringComparison.OrdinalIgnoreCase))
+        {
+            // input.name is Deluge's way of reading the function's argument 'name'.
+            Advance();
+            var argument = Advance();
+            return new VariableExpression(argument.Text, SlotFor(argument.Text), SpanFrom(token.Start));
+        }
+
         if (Current.Kind == TokenKind.Dot && Peek(1).Kind == TokenKind.Identifier && IsNamespaceRoot(name))
         {
             return ParseQualified(token);
+        }
+
+        if (Current.Kind == TokenKind.OpenParen && name.Equals("collection", StringComparison.OrdinalIgnoreCase) && Peek(1).Kind != TokenKind.CloseParen)
+        {
+            return ParseCollectionLiteral(token);
         }
 
         if (Current.Kind == TokenKind.Colon && Peek(1).Kind == TokenKind.Identifier && Peek(2).Kind == TokenKind.OpenParen
@@ -295,14 +322,14 @@ internal sealed partial class Parser
         return new VariableExpression(name, SlotFor(name), token.Span);
     }
 
-    private static bool IsNamespaceRoot(string name) =>
+    private bool IsNamespaceRoot(string name) =>
         name.Equals("zoho", StringComparison.OrdinalIgnoreCase) || name.Equals("portal", StringComparison.OrdinalIgnoreCase)
-        || name.Equals("standalone", StringComparison.OrdinalIgnoreCase);
+        || (SavedFunctionNamespaces.IsSavedFunctionRoot(name) && !_slots.ContainsKey(name));
 
     private ExpressionNode ParseQualified(Token root)
     {
         var name = root.Text;
-        var isStandalone = name.Equals("standalone", StringComparison.OrdinalIgnoreCase);
+        var isStandalone = SavedFunctionNamespaces.IsSavedFunctionRoot(name);
         while (Current.Kind == TokenKind.Dot && Peek(1).Kind == TokenKind.Identifier)
         {
             Advance();
@@ -312,9 +339,17 @@ internal sealed partial class Parser
                 return new SystemValueExpression(name, SpanFrom(root.Start));
             }
 
-            if (isStandalone)
+            if (isStandalone && Current.Kind == TokenKind.OpenParen)
             {
                 break;
+            }
+
+            // zoho.orgname.length(): a built-in method after a two-part name is a method call on a system value, not a task.
+            if (!isStandalone && name.Count(c => c == '.') == 1 && Current.Kind == TokenKind.Dot && Peek(1).Kind == TokenKind.Identifier
+                && Peek(2).Kind == TokenKind.OpenParen && BuiltinNames.LookupMethod(Peek(1).Text) != MethodId.Unknown
+                && BuiltinNames.LookupFunction(name + "." + Peek(1).Text) == GlobalFunctionId.Unknown)
+            {
+                return new SystemValueExpression(name, SpanFrom(root.Start));
             }
         }
 
@@ -341,9 +376,13 @@ internal sealed partial class Parser
         {
             _diagnostics.ReportUnknownFunction(TextSpan.FromBounds(root.Start, Previous.End), name);
         }
+        else if (!isStandalone && TaskPacks.MissingPackMessage(name) is { } missing)
+        {
+            _diagnostics.ReportWarning(TextSpan.FromBounds(root.Start, root.Start + name.Length), missing);
+        }
 
-        var qualified = isStandalone ? name["standalone.".Length..] : name;
-        return new HostCallExpression(qualified, isStandalone, arguments, SpanFrom(root.Start));
+        var qualified = isStandalone ? name[(root.Text.Length + 1)..] : name;
+        return new HostCallExpression(qualified, isStandalone ? root.Text.ToLowerInvariant() : null, arguments, SpanFrom(root.Start));
     }
 
     private void ReportFunctionArity(TextSpan span, string name, GlobalFunctionId function, MethodId methodForm, int count)

@@ -6,7 +6,7 @@ namespace Portal.Scripting.Syntax;
 
 internal sealed partial class Parser
 {
-    private static readonly string[] InvokeUrlKeys = ["url", "type", "headers", "parameters", "body", "content-type", "connection", "detailed"];
+    private static readonly string[] InvokeUrlKeys = ["url", "type", "headers", "parameters", "body", "content-type", "connection", "detailed", "files"];
     private static readonly string[] HttpMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
     private ExpressionNode ParseInvokeUrl(Token keyword)
@@ -68,6 +68,7 @@ internal sealed partial class Parser
             ContentType = values.GetValueOrDefault("content-type"),
             Connection = values.GetValueOrDefault("connection"),
             Detailed = values.GetValueOrDefault("detailed"),
+            Files = values.GetValueOrDefault("files"),
         };
     }
 

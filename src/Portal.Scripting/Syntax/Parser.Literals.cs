@@ -80,6 +80,67 @@ internal sealed partial class Parser
         return new ListLiteralExpression([.. items], SpanFrom(open.Start));
     }
 
+    // Collection("k" : v, …) is a key-value collection (a MAP); Collection(v1, v2, …) an index-value one (a LIST).
+    private ExpressionNode ParseCollectionLiteral(Token keyword)
+    {
+        var open = Advance();
+        if (!Enter(open.Span))
+        {
+            return new BadExpression(open.Span);
+        }
+
+        var first = ParseExpression();
+        ExpressionNode result;
+        if (Current.Kind == TokenKind.Colon)
+        {
+            var keys = new List<ExpressionNode>();
+            var values = new List<ExpressionNode>();
+            var key = first;
+            while (true)
+            {
+                Expect(TokenKind.Colon, "':' between a collection key and its value");
+                keys.Add(key);
+                values.Add(ParseExpression());
+                if (!Match(TokenKind.Comma))
+                {
+                    break;
+                }
+
+                key = ParseExpression();
+                if (Current.Kind != TokenKind.Colon)
+                {
+                    Error(Current.Span, $"expected ':' after the key; a collection holds either \"key\" : value pairs or plain values, not both");
+                    break;
+                }
+            }
+
+            ExpectCollectionClose(open);
+            result = new MapLiteralExpression([.. keys], [.. values], SpanFrom(keyword.Start));
+        }
+        else
+        {
+            var items = new List<ExpressionNode> { first };
+            while (Match(TokenKind.Comma))
+            {
+                items.Add(ParseExpression());
+            }
+
+            ExpectCollectionClose(open);
+            result = new ListLiteralExpression([.. items], SpanFrom(keyword.Start));
+        }
+
+        Leave();
+        return result;
+    }
+
+    private void ExpectCollectionClose(Token open)
+    {
+        if (!Match(TokenKind.CloseParen))
+        {
+            Error(Current.Span, $"expected ',' or ')' in the Collection started at line {LineOf(open.Start)} but found {Describe(Current)}");
+        }
+    }
+
     private void ExpectClose(TokenKind kind, string text, Token open)
     {
         if (!Match(kind))

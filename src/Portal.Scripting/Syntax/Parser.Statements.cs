@@ -65,6 +65,18 @@ internal sealed partial class Parser
                 }
 
                 return null;
+            case TokenKind.Semicolon:
+                // A stray ';' (as in "};" after a block) is an empty statement, as Zoho's editor accepts it.
+                Advance();
+                return null;
+            case TokenKind.Identifier when AtSendMail():
+                return ParseSendMail();
+            case TokenKind.Identifier when Current.Text.Equals("input", StringComparison.OrdinalIgnoreCase) && Peek(1).Kind == TokenKind.Dot
+                && Peek(2).Kind == TokenKind.Identifier && IsAssignmentOperator(Peek(3).Kind):
+                // input.name = value; assigns the argument 'name'.
+                Advance();
+                Advance();
+                return ParseAssignment();
             case TokenKind.Identifier when IsAssignmentOperator(Peek(1).Kind):
                 return ParseAssignment();
             default:
@@ -214,7 +226,10 @@ internal sealed partial class Parser
     {
         var start = Advance().Start;
         Expect(TokenKind.OpenParen, "'(' after 'if'");
+        var wasInCondition = _inCondition;
+        _inCondition = true;
         var condition = ParseExpression();
+        _inCondition = wasInCondition;
         Expect(TokenKind.CloseParen, "')' to close the if condition");
         var then = ParseBlock("if");
         StatementNode? elseBranch = null;
@@ -248,6 +263,7 @@ internal sealed partial class Parser
         }
 
         var variable = Expect(TokenKind.Identifier, "a loop variable name");
+        var slot = SlotFor(variable.Text.Length == 0 ? "$missing" : variable.Text); // before the body, so 'button.get(…)' there is the variable
         if (Current.Kind == TokenKind.Identifier && Current.Text.Equals("in", StringComparison.OrdinalIgnoreCase))
         {
             Advance();
@@ -259,8 +275,7 @@ internal sealed partial class Parser
 
         var collection = ParseExpression();
         var body = ParseBlock("for each");
-        var name = variable.Text;
-        return new ForEachStatement(name, SlotFor(name.Length == 0 ? "$missing" : name), isIndex, collection, body, SpanFrom(start));
+        return new ForEachStatement(variable.Text, slot, isIndex, collection, body, SpanFrom(start));
     }
 
     private StatementNode ParseTry()

@@ -20,6 +20,7 @@ internal sealed partial class Parser : IDisposable
     private int _depth;
     private int _lastErrorPosition = -1;
     private bool _suppressSemicolon;
+    private bool _inCondition;
     private int _statementStart;
 
     public Parser(SourceText source, DiagnosticBag diagnostics, int maxNesting)
@@ -57,6 +58,11 @@ internal sealed partial class Parser : IDisposable
 
     public BlockStatement ParseScript()
     {
+        if (AtHeader())
+        {
+            return ParseFunction();
+        }
+
         var statements = new List<StatementNode>();
         while (Current.Kind != TokenKind.EndOfFile)
         {

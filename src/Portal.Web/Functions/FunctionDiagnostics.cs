@@ -35,7 +35,7 @@ public static class FunctionDiagnostics
             endColumn = d.Column + Math.Max(1, end - start);
         }
 
-        return new EditorMarker(d.Line, d.Column, endLine, endColumn, d.Message);
+        return new EditorMarker(d.Line, d.Column, endLine, endColumn, d.Message, d.IsWarning ? EditorMarker.Warning : EditorMarker.Error);
     }
 
     private static List<int> LineStarts(string code)

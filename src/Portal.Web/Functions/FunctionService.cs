@@ -85,6 +85,18 @@ internal sealed class FunctionService(IDbContextFactory<PortalDbContext> dbFacto
             return FunctionResult.Fail("Enter a name for the function.");
         }
 
+        if (FunctionHeaders.Read(draft.Code) is { } header)
+        {
+            // A pasted exported function names itself and declares its arguments; the header wins over the draft's list.
+            var (headerArguments, headerError) = FunctionHeaders.Arguments(header);
+            if ((headerError ?? FunctionHeaders.NameMismatch(header, draft.ApiName)) is { } mismatch)
+            {
+                return FunctionResult.Fail(mismatch);
+            }
+
+            draft = draft with { Arguments = headerArguments };
+        }
+
         if (ValidateArguments(draft.Arguments) is { } argumentError)
         {
             return FunctionResult.Fail(argumentError);
@@ -146,6 +158,17 @@ internal sealed class FunctionService(IDbContextFactory<PortalDbContext> dbFacto
         if (entity.ConcurrencyStamp != concurrencyStamp)
         {
             return FunctionResult.Fail("Someone else saved this function after you opened it. Copy your changes, reload the page and apply them again.");
+        }
+
+        if (FunctionHeaders.Read(code) is { } header)
+        {
+            var (headerArguments, headerError) = FunctionHeaders.Arguments(header);
+            if ((headerError ?? FunctionHeaders.NameMismatch(header, entity.ApiName)) is { } mismatch)
+            {
+                return FunctionResult.Fail(mismatch);
+            }
+
+            arguments = headerArguments;
         }
 
         entity.Code = code;

@@ -52,6 +52,24 @@ public sealed class CliRoundTripTests(RunningPortal portal) : IClassFixture<Runn
         Assert.Equal("return: 2\n", exec.Output);
     }
 
+    [Fact]
+    public async Task Pushing_an_exported_function_names_it_and_declares_its_arguments_from_the_header()
+    {
+        var token = await portal.CreateTokenAsync(RunningPortal.Developer);
+        var file = Path.Combine(directory, "exported.dg");
+        await File.WriteAllTextAsync(file, "string automation.cli_header_deal(int dealId)\n{\n  return \"deal \" + (dealId + 1);\n}\n");
+        await RunAsync("login", "--url", portal.Url, "--token", token);
+
+        var push = await RunAsync("push", file);
+        var exec = await RunAsync("exec", "cli_header_deal", "--arg", "dealId=41");
+        var wrongArguments = await RunAsync("push", file, "--argument", "dealId:text");
+
+        Assert.Equal((ExitCodes.Success, "created cli_header_deal (version 1)\n"), (push.Exit, push.Output));
+        Assert.Equal("return: deal 42\n", exec.Output);
+        Assert.NotEqual(ExitCodes.Success, wrongArguments.Exit);
+        Assert.Contains("Argument 1 differs: the code's header (line 1) declares dealId (number), the request declares dealId (text).", wrongArguments.Error, StringComparison.Ordinal);
+    }
+
     private string ConfigDirectory => Path.Combine(directory, "config");
 
     private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)

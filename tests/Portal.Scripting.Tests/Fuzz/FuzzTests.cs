@@ -12,6 +12,9 @@ public sealed class FuzzTests
         "if", "else", "for each", "index", "in", "try", "catch", "info", "return", "break", "continue", "invokeUrl", "url:", "type:",
         "null", "true", "0", "-1", "9223372036854775807", "1.5", "\"x\"", "'01-Jan-2024'", "x", "m.put(", ".get(", ".toList(", ".toMap()",
         "Map()", "List()", "standalone.f(", "zoho.crm.x(", "zoho.currenttime", "\n", " ", "/*", "*/", "//", "\\", "€", "\0",
+        "string standalone.f(int a)", "void automation.g(", "Map button.h(String s, list l)", "int", "input.x", "input.", "sendmail", "sendmail [",
+        "to:", "from: zoho.adminuserid", "subject:", "message:", "reply to:", "content type:", "cc:", "attachments: file:", "Collection(",
+        "\"k\" :", "Collection(1, 2)", "automation.f(", "thisapp.f(", "zoho.books.x(", "zoho.adminuserid", "''", "if(x = 1)",
     ];
 
     [Fact]

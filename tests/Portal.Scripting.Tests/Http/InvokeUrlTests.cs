@@ -43,6 +43,35 @@ public sealed class InvokeUrlTests(LocalHttpServer server) : IClassFixture<Local
     }
 
     [Fact]
+    public async Task Files_text_parts_and_map_parameters_are_sent_as_multipart_form_data()
+    {
+        var source = Script("""
+            parts = List();
+            parts.add({"paramName": "note", "content": "hello world", "stringPart": "true"});
+            return invokeUrl [ url: "{BASE}/echo" type: POST parameters: {"id": 7} files: parts ];
+            """);
+
+        var echo = Map(await RunAsync(source));
+
+        var contentType = echo["contentType"]!.ToDisplayString();
+        Assert.StartsWith("multipart/form-data; boundary=", contentType, StringComparison.Ordinal);
+        var boundary = contentType["multipart/form-data; boundary=".Length..];
+        Assert.Equal(
+            $"--{boundary}\r\nContent-Disposition: form-data; name=\"id\"\r\n\r\n7\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhello world\r\n--{boundary}--\r\n",
+            echo["body"]!.ToDisplayString());
+    }
+
+    [Fact]
+    public async Task A_files_part_that_is_not_text_is_a_runtime_error_saying_what_is_missing()
+    {
+        var source = Script("""return invokeUrl [ url: "{BASE}/echo" type: POST files: {"paramName": "doc", "content": "x"} ];""");
+
+        var result = await RunAsync(source);
+
+        Assert.StartsWith("invokeUrl files: part 'doc' is a file part, which this portal cannot send yet", result.Error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Post_with_map_parameters_and_json_content_type_sends_json()
     {
         var source = Script("""return invokeUrl [ url: "{BASE}/echo" type: POST content-type: "application/json" parameters: {"a": 1, "b": [true]} ];""");

@@ -3,13 +3,15 @@ using System.Text.RegularExpressions;
 namespace Portal.Scripting.Tests.Support;
 
 /// <summary>The // expect comments of a conformance script.</summary>
-internal sealed partial record ScriptExpectations(IReadOnlyList<string> Info, string? Return, IReadOnlyList<(int Line, string Text)> Errors, IReadOnlyDictionary<string, string> Arguments)
+internal sealed partial record ScriptExpectations(IReadOnlyList<string> Info, string? Return, IReadOnlyList<(int Line, string Text)> Errors, IReadOnlyDictionary<string, string> Arguments, IReadOnlyList<(int Line, string Text)> Warnings, IReadOnlyList<string> Mails)
 {
     public static ScriptExpectations Read(string source)
     {
         var info = new List<string>();
         string? returned = null;
         var errors = new List<(int, string)>();
+        var warnings = new List<(int, string)>();
+        var mails = new List<string>();
         var arguments = new Dictionary<string, string>();
         foreach (var rawLine in source.Split('\n'))
         {
@@ -34,13 +36,18 @@ internal sealed partial record ScriptExpectations(IReadOnlyList<string> Info, st
             {
                 info.Add(rest.Length > 2 ? rest[2..] : string.Empty);
             }
+            else if (rest.StartsWith(" mail: ", StringComparison.Ordinal))
+            {
+                mails.Add(rest[" mail: ".Length..]);
+            }
             else if (rest.StartsWith(" return: ", StringComparison.Ordinal))
             {
                 returned = rest[" return: ".Length..];
             }
             else if (ErrorPattern().Match(rest) is { Success: true } match)
             {
-                errors.Add((int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), match.Groups[2].Value));
+                var expected = (int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), match.Groups[3].Value);
+                (match.Groups[1].Value == "warning" ? warnings : errors).Add(expected);
             }
             else
             {
@@ -48,9 +55,9 @@ internal sealed partial record ScriptExpectations(IReadOnlyList<string> Info, st
             }
         }
 
-        return new ScriptExpectations(info, returned, errors, arguments);
+        return new ScriptExpectations(info, returned, errors, arguments, warnings, mails);
     }
 
-    [GeneratedRegex(@"^ error \[line (\d+)\]: (.*)$")]
+    [GeneratedRegex(@"^ (error|warning) \[line (\d+)\]: (.*)$")]
     private static partial Regex ErrorPattern();
 }

@@ -9,7 +9,7 @@ internal static class TestHost
 {
     public static readonly DateTimeOffset Now = new(2024, 1, 15, 10, 30, 45, TimeSpan.Zero);
 
-    public static ScriptHost Create(IHttpInvoker? http = null, TimeProvider? timeProvider = null)
+    public static ScriptHost Create(IHttpInvoker? http = null, TimeProvider? timeProvider = null, Portal.Scripting.Mail.IScriptMailer? mailer = null)
     {
         var clock = new FakeTimeProvider(Now);
         clock.SetLocalTimeZone(TimeZoneInfo.Utc);
@@ -18,6 +18,9 @@ internal static class TestHost
             LoginUser = "ann@example.com",
             LoginUserId = "42",
             AdminUser = "admin@example.com",
+            AdminUserId = "admin@example.com",
+            MailSender = "portal@example.com",
+            Mail = mailer,
             TimeProvider = timeProvider ?? clock,
             Http = http ?? new RefusingInvoker(),
             Functions = new SavedFunctions(),
@@ -39,6 +42,7 @@ internal static class TestHost
             ["greet"] = new(ScriptEngine.Compile("info \"hello from greet\"; return \"Hello, \" + name;"), ["name"]),
             ["recurse_forever"] = new(ScriptEngine.Compile("return standalone.recurse_forever(n + 1);"), ["n"]),
             ["fails"] = new(ScriptEngine.Compile("x = 1 / 0;\nreturn x;"), []),
+            ["double_it"] = new(ScriptEngine.Compile("int automation.double_it(int n)\n{\n  return n * 2;\n}"), ["n"]),
         };
 
         public ValueTask<ResolvedFunction?> ResolveAsync(string apiName, CancellationToken cancellationToken) =>

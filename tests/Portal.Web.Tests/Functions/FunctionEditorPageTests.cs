@@ -128,6 +128,21 @@ public sealed class FunctionEditorPageTests : PortalComponentTestContext
     }
 
     [Fact]
+    public async Task Warnings_are_listed_as_warnings_apart_from_the_problems()
+    {
+        RenderDialogHost();
+        var page = Render<FunctionEditorPage>(p => p.Add(x => x.ApiName, "sum"));
+        await page.WaitForElementAsync("#function-code");
+
+        var markers = await page.InvokeAsync(() => page.Instance.Diagnose("x = 1;\nif(x = 1)\n{\n  y = ;\n}"));
+
+        Assert.Equal(["warning", "error"], markers.Select(m => m.Severity));
+        await page.WaitForAssertionAsync(() => Assert.Equal(["warning", "error"], page.FindAll("[data-testid=problem]").Select(p => p.GetAttribute("data-severity"))));
+        Assert.Contains("1 problem", page.Find("[data-testid=problem-count]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("1 warning", page.Find("[data-testid=warning-count]").TextContent);
+    }
+
+    [Fact]
     public async Task Running_sends_typed_argument_values_and_the_editor_code_then_shows_the_output()
     {
         RenderDialogHost();

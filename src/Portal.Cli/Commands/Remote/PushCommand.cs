@@ -46,7 +46,8 @@ internal sealed class PushCommand(RemoteEnvironment environment) : ICliCommand
             return ExitCodes.Usage;
         }
 
-        apiName ??= Path.GetFileNameWithoutExtension(file).ToLowerInvariant();
+        // An exported function's header names it; without a header the file name does.
+        apiName ??= Portal.Scripting.ScriptEngine.Compile(code).Header?.Name.ToLowerInvariant() ?? Path.GetFileNameWithoutExtension(file).ToLowerInvariant();
         using var client = environment.CreateClient(settings);
         using var existing = await client.GetAsync($"api/v1/functions/{Uri.EscapeDataString(apiName)}", context.CancellationToken);
         if (existing.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.NotFound))
@@ -56,7 +57,7 @@ internal sealed class PushCommand(RemoteEnvironment environment) : ICliCommand
 
         var created = existing.StatusCode == HttpStatusCode.NotFound;
         using var response = created
-            ? await client.PostAsJsonAsync("api/v1/functions", new { name = apiName, api_name = apiName, code, arguments = declared ?? [] }, context.CancellationToken)
+            ? await client.PostAsJsonAsync("api/v1/functions", new { name = apiName, api_name = apiName, code, arguments = declared }, context.CancellationToken)
             : await client.PutAsJsonAsync($"api/v1/functions/{Uri.EscapeDataString(apiName)}", new { code, arguments = declared, message = $"Pushed from {Path.GetFileName(file)}" }, context.CancellationToken);
         if (!response.IsSuccessStatusCode)
         {

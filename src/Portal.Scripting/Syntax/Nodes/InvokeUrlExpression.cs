@@ -20,4 +20,7 @@ internal sealed class InvokeUrlExpression(TextSpan span) : ExpressionNode(Expres
     public ExpressionNode? Connection { get; init; }
 
     public ExpressionNode? Detailed { get; init; }
+
+    /// <summary>Multipart parts: a list of maps {"paramName", "content", "stringPart"}.</summary>
+    public ExpressionNode? Files { get; init; }
 }

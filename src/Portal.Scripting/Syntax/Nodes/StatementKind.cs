@@ -12,4 +12,5 @@ internal enum StatementKind
     Break,
     Continue,
     Block,
+    SendMail,
 }

@@ -36,10 +36,18 @@ internal static class FunctionsDeployEndpoints
             return FunctionsApiJson.BadBody();
         }
 
-        var apiName = string.IsNullOrWhiteSpace(body.ApiName) ? FunctionApiNames.Derive(body.Name) : body.ApiName.Trim();
+        var header = FunctionHeaders.Read(body.Code);
+        var apiName = !string.IsNullOrWhiteSpace(body.ApiName) ? body.ApiName.Trim()
+            : header is not null && string.IsNullOrWhiteSpace(body.Name) ? FunctionHeaders.ApiName(header)
+            : FunctionApiNames.Derive(body.Name);
         if (CompileErrors(body.Code) is { } compileErrors)
         {
             return compileErrors;
+        }
+
+        if (header is not null && HeaderMismatch(header, apiName, body.Arguments) is { } mismatch)
+        {
+            return mismatch;
         }
 
         if (FunctionApiNames.FormatError(apiName) is null && await service.ValidateApiNameAsync(apiName, null, ct) is not null)
@@ -47,7 +55,8 @@ internal static class FunctionsDeployEndpoints
             return Results.Problem(detail: $"A function with the API name {apiName} already exists. Update it with PUT /api/v1/functions/{apiName} or choose another API name.", statusCode: 409);
         }
 
-        var result = await service.CreateAsync(user, new FunctionDraft(body.Name ?? string.Empty, apiName, body.Description, body.Arguments ?? [], body.Code, body.Visibility ?? FunctionVisibility.Shared), ct);
+        var name = string.IsNullOrWhiteSpace(body.Name) && header is not null ? header.Name : body.Name ?? string.Empty;
+        var result = await service.CreateAsync(user, new FunctionDraft(name, apiName, body.Description, body.Arguments ?? [], body.Code, body.Visibility ?? FunctionVisibility.Shared), ct);
         return result.Succeeded
             ? FunctionsApiJson.Json(FunctionApiModel.From(result.Function!), 201)
             : Results.Problem(detail: result.Error, statusCode: 400);
@@ -73,6 +82,11 @@ internal static class FunctionsDeployEndpoints
         if (CompileErrors(body.Code) is { } compileErrors)
         {
             return compileErrors;
+        }
+
+        if (FunctionHeaders.Read(body.Code) is { } header && HeaderMismatch(header, existing.ApiName, body.Arguments) is { } mismatch)
+        {
+            return mismatch;
         }
 
         var changesVisibility = body.Visibility is { } wanted && wanted != existing.Visibility;
@@ -123,10 +137,19 @@ internal static class FunctionsDeployEndpoints
         return FunctionsApiJson.Json(new { Page = number, PerPage = size, Total = runs.Count, MoreRecords = number * size < runs.Count, Runs = items });
     }
 
-    /// <summary>Code that does not compile is rejected before it becomes a version, with the editor's markers.</summary>
+    /// <summary>A header that names another function, or arguments sent that differ from the header's, is a 422 saying what differs.</summary>
+    private static IResult? HeaderMismatch(Portal.Scripting.FunctionHeader header, string apiName, IReadOnlyList<FunctionArgument>? declared)
+    {
+        var (fromHeader, error) = FunctionHeaders.Arguments(header);
+        var mismatch = error ?? FunctionHeaders.NameMismatch(header, apiName)
+            ?? (declared is null ? null : FunctionHeaders.ArgumentMismatch(header, fromHeader, declared));
+        return mismatch is null ? null : Results.Problem(detail: mismatch, statusCode: 422);
+    }
+
+    /// <summary>Code that does not compile is rejected before it becomes a version, with the editor's markers (warnings do not stop it).</summary>
     private static IResult? CompileErrors(string? code)
     {
-        var markers = FunctionDiagnostics.Analyze(code ?? string.Empty);
+        var markers = FunctionDiagnostics.Analyze(code ?? string.Empty).Where(m => m.Severity == EditorMarker.Error).ToList();
         return markers.Count == 0
             ? null
             : Results.Problem(

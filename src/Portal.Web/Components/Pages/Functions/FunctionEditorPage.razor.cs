@@ -160,6 +160,7 @@ public sealed partial class FunctionEditorPage
             }
 
             function = result.Function!;
+            arguments = [.. function.Arguments]; // a pasted header may have declared new arguments
             await SetDirtyAsync(false);
             versions = null;
             Snackbar.Add($"Saved as version {function.LatestVersion}.", Severity.Success);
