@@ -154,4 +154,21 @@ public sealed class FunctionEditorPageTests : PortalComponentTestContext
         Assert.Contains("Unsaved changes", page.Find("[data-testid=editor-state]").TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(JSInterop.Invocations, i => i.Identifier == "portalFunctionEditor.setDirty" && i.Arguments.FirstOrDefault() is false);
     }
+
+    [Fact]
+    public async Task Adding_an_argument_counts_it_and_says_it_is_not_saved_yet()
+    {
+        var dialogs = RenderDialogHost();
+        var page = Render<FunctionEditorPage>(p => p.Add(x => x.ApiName, "sum"));
+        await page.WaitForElementAsync("[data-testid=edit-arguments]");
+        Assert.Contains("2 arguments", page.Find("[data-testid=editor-state]").TextContent, StringComparison.Ordinal);
+
+        await page.InvokeAsync(() => page.Find("[data-testid=edit-arguments]").Click());
+        await dialogs.WaitForElementAsync("[data-testid=add-argument]");
+        await dialogs.InvokeAsync(() => dialogs.Find("[data-testid=add-argument]").Click());
+        await dialogs.InvokeAsync(() => dialogs.FindAll("input[data-testid=argument-name]").Last().Change("count"));
+        await dialogs.InvokeAsync(() => dialogs.Find("[data-testid=arguments-apply]").Click());
+
+        await page.WaitForAssertionAsync(() => Assert.Contains("3 arguments (not saved yet)", page.Find("[data-testid=editor-state]").TextContent, StringComparison.Ordinal));
+    }
 }

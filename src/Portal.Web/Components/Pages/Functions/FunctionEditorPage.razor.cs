@@ -297,6 +297,13 @@ public sealed partial class FunctionEditorPage
         Snackbar.Add($"Version {number} restored as version {function.LatestVersion}.", Severity.Success);
     }
 
+    // The count is of the arguments being edited; the saved version may differ until Save.
+    private string ArgumentsText()
+    {
+        var text = $"{arguments.Count} argument{(arguments.Count == 1 ? "" : "s")}";
+        return function is not null && !arguments.SequenceEqual(function.Arguments) ? $"{text} (not saved yet)" : text;
+    }
+
     private async Task EditArgumentsAsync()
     {
         var dialog = await Dialogs.ShowAsync<EditArgumentsDialog>(
