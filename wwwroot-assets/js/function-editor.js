@@ -47,7 +47,7 @@
             endLineNumber: m.endLineNumber,
             endColumn: m.endColumn,
             message: m.message,
-            severity: monaco.MarkerSeverity.Error,
+            severity: m.isWarning ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Error,
             source: 'deluge',
         })));
         document.getElementById(id)?.setAttribute('data-markers', String(markers.length));

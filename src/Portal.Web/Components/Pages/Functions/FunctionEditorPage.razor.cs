@@ -34,6 +34,7 @@ public sealed partial class FunctionEditorPage
     private IReadOnlyList<FunctionRunRecord>? runs;
     private IReadOnlyList<FunctionVersionSummary>? versions;
     private IReadOnlyList<EditorMarker> problems = [];
+    private List<string>? knownConnections;
     private readonly Dictionary<string, string> inputs = [];
     private Dictionary<string, string> inputErrors = [];
     private int activeTab;
@@ -80,6 +81,8 @@ public sealed partial class FunctionEditorPage
         ReadOnly = !canEdit,
         Minimap = new EditorMinimapOptions { Enabled = false },
         ScrollBeyondLastLine = false,
+        // Underlined URLs inside strings looked like errors; the URL is still plain, copyable text.
+        Links = false,
         FixedOverflowWidgets = true,
         FontSize = 14,
         TabSize = 4,
@@ -89,6 +92,7 @@ public sealed partial class FunctionEditorPage
     {
         self ??= DotNetObjectReference.Create(this);
         var connections = await ConnectionDirectory.ListForUserAsync(user, CancellationToken.None);
+        knownConnections = [.. connections.Select(c => c.LinkName)];
         await JS.InvokeVoidAsync("portalFunctionEditor.attach", EditorId, self, DelugeCompletionCatalog.Items, connections, darkMode);
     }
 
@@ -97,7 +101,8 @@ public sealed partial class FunctionEditorPage
     public async Task<IReadOnlyList<EditorMarker>> Diagnose(string code)
     {
         var stopwatch = Stopwatch.StartNew();
-        var markers = FunctionDiagnostics.Analyze(code);
+        knownConnections ??= [.. (await ConnectionDirectory.ListForUserAsync(user, CancellationToken.None)).Select(c => c.LinkName)];
+        var markers = FunctionDiagnostics.Analyze(code, knownConnections);
         LastDiagnosticsMilliseconds = stopwatch.Elapsed.TotalMilliseconds;
         problems = markers;
         await SetDirtyAsync(canEdit && function is not null && (code != function.Code || !arguments.SequenceEqual(function.Arguments)));
@@ -295,6 +300,24 @@ public sealed partial class FunctionEditorPage
         await SetDirtyAsync(false);
         await LoadVersionsAsync();
         Snackbar.Add($"Version {number} restored as version {function.LatestVersion}.", Severity.Success);
+    }
+
+    private string ProblemsText()
+    {
+        var warnings = problems.Count(p => p.IsWarning);
+        var errors = problems.Count - warnings;
+        var parts = new List<string>();
+        if (errors > 0)
+        {
+            parts.Add($"{errors} problem{(errors == 1 ? "" : "s")}");
+        }
+
+        if (warnings > 0)
+        {
+            parts.Add($"{warnings} warning{(warnings == 1 ? "" : "s")}");
+        }
+
+        return string.Join(" · ", parts);
     }
 
     // The count is of the arguments being edited; the saved version may differ until Save.
