@@ -302,6 +302,8 @@ public sealed partial class FunctionEditorPage
         Snackbar.Add($"Version {number} restored as version {function.LatestVersion}.", Severity.Success);
     }
 
+    private bool WideTab => activeTab is 1 or 2;
+
     private string ProblemsText()
     {
         var warnings = problems.Count(p => p.IsWarning);
