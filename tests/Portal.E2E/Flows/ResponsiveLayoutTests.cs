@@ -186,6 +186,12 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser) : IClassFixtur
                   }
                 }
               }
+              // A stepper that scrolls sideways hides its last steps behind a scrollbar nobody sees.
+              for (const nav of document.querySelectorAll('.mud-stepper-nav')) {
+                if (nav.scrollWidth > nav.clientWidth + 1) {
+                  found.push(`stepper needs ${nav.scrollWidth}px, has ${nav.clientWidth}px`);
+                }
+              }
               return [...new Set(found)].slice(0, 20);
             }
             """);
