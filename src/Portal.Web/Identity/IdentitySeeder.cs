@@ -26,8 +26,8 @@ internal sealed class IdentitySeeder(
             }
         }
 
-        await SeedAdminAsync();
-        if (options.Value.Admin.ResetPassword)
+        // A reset right after creating the admin would only replace the password just printed.
+        if (!await SeedAdminAsync() && options.Value.Admin.ResetPassword)
         {
             await ResetAdminPasswordAsync();
         }
@@ -41,11 +41,12 @@ internal sealed class IdentitySeeder(
         }
     }
 
-    private async Task SeedAdminAsync()
+    /// <returns>True when the admin was created now.</returns>
+    private async Task<bool> SeedAdminAsync()
     {
         if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count > 0)
         {
-            return;
+            return false;
         }
 
         var configured = options.Value.Admin;
@@ -54,12 +55,13 @@ internal sealed class IdentitySeeder(
         {
             await EnsureUserAsync(email, "Administrator", Roles.Admin, configured.Password, mustChangePassword: false);
             logger.LogInformation("Seeded the admin account {Email} from configuration", email);
-            return;
+            return true;
         }
 
         var password = GeneratePassword();
         await EnsureUserAsync(email, "Administrator", Roles.Admin, password, mustChangePassword: true);
         AnnouncePassword("Portal admin account created", email, password);
+        return true;
     }
 
     // For an admin who missed the one-time password: same kind of password, shown the same way, to be changed at login.

@@ -41,6 +41,16 @@ public sealed partial class AdminPasswordResetTests
     }
 
     [Fact]
+    public async Task On_a_first_start_the_switch_prints_only_the_new_accounts_password()
+    {
+        await using var fresh = new ResetAdminPasswordFactory();
+
+        _ = fresh.Services;
+
+        Assert.Contains("Portal admin account created", Assert.Single(fresh.Announcer.Messages), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_reset_admin_password_switch_stands_for_its_configuration_key()
     {
         var args = PortalArguments.Normalize(["--reset-admin-password", "--demo", "--urls=http://127.0.0.1:5000"]);
