@@ -125,7 +125,8 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser) : IClassFixtur
         await page.SetCodeAsync("r = invokeUrl\n[\n\turl: \"https://api.example.com/v1/rows\"\n\ttype: GET\n\tconnection: \"weather_wid\"\n];\nreturn r;");
 
         await Assertions.Expect(page.GetByTestId("problem-count")).ToHaveTextAsync(new Regex("1 warning"));
-        await Assertions.Expect(page.GetByTestId("problem")).ToContainTextAsync("You have no connection named 'weather_wid'");
+        await Assertions.Expect(page.GetByTestId("problem-warning")).ToContainTextAsync("You have no connection named 'weather_wid'");
+        Assert.Equal(0, await page.GetByTestId("problem").CountAsync());
         await Assertions.Expect(page.Locator("#function-code .squiggly-warning").First).ToBeVisibleAsync();
         Assert.Equal(0, await page.Locator("#function-code .squiggly-error").CountAsync());
         Assert.Equal(0, await page.Locator("#function-code .detected-link").CountAsync());
