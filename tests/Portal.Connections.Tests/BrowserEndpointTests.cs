@@ -139,6 +139,20 @@ public sealed class BrowserEndpointTests : IAsyncLifetime
         Assert.Equal("image/svg+xml", response.Content.Headers.ContentType!.MediaType);
     }
 
+    [Theory]
+    [InlineData("github.svg", "#181717")]
+    [InlineData("google-sheets.svg", "#34A853")]
+    [InlineData("dropbox.svg", "#0061FF")]
+    [InlineData("zoho-crm.svg", "#E42527")]
+    public async Task Real_providers_have_their_simple_icons_brand_mark_instead_of_a_letter_tile(string file, string brandColour)
+    {
+        using var response = await _host.App.GetTestClientWithToken("none").GetAsync("/connections/logos/" + file);
+        var svg = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains($"<path fill=\"{brandColour}\" d=\"M", svg, StringComparison.Ordinal);
+        Assert.DoesNotContain("<text", svg, StringComparison.Ordinal);
+    }
+
     private async Task<(string State, string BindingCookie)> StartAsync(string user)
     {
         using var start = await _host.Browser(user).GetAsync("/connections/oauth/start?connection=sheets");

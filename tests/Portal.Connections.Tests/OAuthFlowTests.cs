@@ -280,6 +280,17 @@ public sealed class OAuthFlowTests : IDisposable
         Assert.Empty(_provider.Calls("/token"));
     }
 
+    [Fact]
+    public async Task A_declined_consent_message_gives_no_window_advice_so_the_wizard_can_add_its_own_once()
+    {
+        await SetUpGoogleAsync();
+        var (start, query) = await Consent.StartAsync(_engine, "sheets");
+
+        var result = await _engine.Flow.CompleteAsync(new OAuthCallback(query["state"], null, null, "access_denied", null), TestEngine.Owner, start.BrowserBinding);
+
+        Assert.Equal("The connection was not authorized: consent was declined.", result.Message);
+    }
+
     [Theory]
     [InlineData(200, "<html><body>Login</body></html>", "text/html")]
     [InlineData(200, """{"token_type":"Bearer","expires_in":3600}""", "application/json")]

@@ -28,7 +28,7 @@ internal static class CallbackPage
             <title>{{HtmlEncoder.Default.Encode(title)}}</title>
             <style nonce="{{nonce}}">body{font-family:system-ui,sans-serif;margin:2rem;color:#222}p{max-width:40rem}</style></head>
             <body><h1>{{HtmlEncoder.Default.Encode(title)}}</h1><p>{{HtmlEncoder.Default.Encode(completion.Message)}}</p>
-            <p><a href="{{HtmlEncoder.Default.Encode(back)}}">Back to the connection</a></p>
+            <p>{{(completion.Succeeded ? "" : "To try again, go ")}}<a href="{{HtmlEncoder.Default.Encode(back)}}">{{(completion.Succeeded ? "Back to the connection" : "back to the connection")}}</a>{{(completion.Succeeded ? "" : " and click Connect.")}}</p>
             <script nonce="{{nonce}}">
             (function () {
               var d = {{data}};

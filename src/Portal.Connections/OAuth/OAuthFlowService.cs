@@ -81,10 +81,10 @@ public sealed class OAuthFlowService
     public async Task<OAuthCompletion> CompleteAsync(OAuthCallback callback, string? userId, string? browserBinding, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(callback);
-        const string restart = "Close this window and click Connect on the connection page to start again.";
+        // No "start again" advice here: where to start again depends on where the message is read (tab or wizard).
         if (string.IsNullOrEmpty(callback.State))
         {
-            return new(false, null, $"The provider's answer has no state parameter, so it cannot be trusted. {restart}");
+            return new(false, null, "The provider's answer has no state parameter, so it cannot be trusted.");
         }
 
         OAuthFlowStateEntity? state;
@@ -94,7 +94,7 @@ public sealed class OAuthFlowService
             state = await db.Set<OAuthFlowStateEntity>().SingleOrDefaultAsync(s => s.StateHash == hash, ct);
             if (state is null)
             {
-                return new(false, null, $"This sign-in attempt is unknown or was already used. {restart}");
+                return new(false, null, "This sign-in attempt is unknown or was already used.");
             }
 
             db.Remove(state); // SEC-2: one-time, even when the checks below fail
@@ -104,7 +104,7 @@ public sealed class OAuthFlowService
             }
             catch (DbUpdateConcurrencyException)
             {
-                return new(false, null, $"This sign-in attempt was already used. {restart}");
+                return new(false, null, "This sign-in attempt was already used.");
             }
         }
 
@@ -115,13 +115,13 @@ public sealed class OAuthFlowService
             return new(false, null, "The connection was deleted while you were signing in. Create it again from Setup › Connections.");
         }
 
-        var failure = CheckBinding(state, callback, userId, browserBinding, restart);
+        var failure = CheckBinding(state, callback, userId, browserBinding);
 
         // SEC-38 (RFC 9207): a server that promises iss and "answers" without it is a mix-up attempt, not that server.
         if (failure is null && callback.Issuer is null && string.IsNullOrEmpty(callback.Error) && state.ExpectedIssuer is { } issuer
             && await _issuers.PromisesIssuerAsync(issuer, ct))
         {
-            failure = $"The answer does not name the authorization server (iss), although that server always names itself, so it was rejected. {restart}";
+            failure = $"The answer does not name the authorization server (iss), although that server always names itself, so it was rejected.";
         }
 
         if (failure is not null)
@@ -144,8 +144,8 @@ public sealed class OAuthFlowService
         var outcome = await _provider.ExchangeCodeAsync(service, callback.Code!, state.RedirectUri, service.Descriptor.UsePkce ? verifier : null, ct);
         if (!outcome.IsSuccess)
         {
-            return new(false, link, $"{service.Descriptor.DisplayName} did not issue a token: {outcome.Problem}. Nothing was stored. " +
-                (outcome.Kind == TokenOutcomeKind.InvalidClient ? "Ask an admin to check the client id and secret in Setup › Services." : restart));
+            return new(false, link, $"{service.Descriptor.DisplayName} did not issue a token: {outcome.Problem}. Nothing was stored." +
+                (outcome.Kind == TokenOutcomeKind.InvalidClient ? " Ask an admin to check the client id and secret in Setup › Services." : ""));
         }
 
         await _store.SaveTokensAsync(connection.Id, state.UserId, outcome, ConnectionLookup.Scopes(connection), ct);
@@ -226,35 +226,35 @@ public sealed class OAuthFlowService
         return (connection, service);
     }
 
-    private string? CheckBinding(OAuthFlowStateEntity state, OAuthCallback callback, string? userId, string? browserBinding, string restart)
+    private string? CheckBinding(OAuthFlowStateEntity state, OAuthCallback callback, string? userId, string? browserBinding)
     {
         if (_time.GetUtcNow() > state.ExpiresAt)
         {
-            return $"The sign-in took longer than {_options.StateLifetime.TotalMinutes:0} minutes and expired. {restart}";
+            return $"The sign-in took longer than {_options.StateLifetime.TotalMinutes:0} minutes and expired.";
         }
 
         if (userId is null || !Hashing.FixedTimeEquals(userId, state.UserId))
         {
-            return $"This sign-in was started by a different portal user. Sign in to the portal as that user, or {restart[0..1].ToLowerInvariant()}{restart[1..]}";
+            return "This sign-in was started by a different portal user. Sign in to the portal as that user to finish it, or start again as yourself.";
         }
 
         if (string.IsNullOrEmpty(browserBinding) || !Hashing.FixedTimeEquals(Hashing.Sha256Hex(browserBinding), state.BrowserBindingHash))
         {
-            return $"This sign-in was started in a different browser or its cookie is missing. {restart}";
+            return "This sign-in was started in a different browser or its cookie is missing.";
         }
 
         if (!string.IsNullOrEmpty(callback.Error))
         {
             var reason = callback.Error == "access_denied" ? "consent was declined" : $"the provider reported '{Printable(callback.Error)}'";
-            return $"The connection was not authorized: {reason}. {restart}";
+            return $"The connection was not authorized: {reason}.";
         }
 
         if (callback.Issuer is not null && !string.Equals(callback.Issuer.TrimEnd('/'), state.ExpectedIssuer?.TrimEnd('/'), StringComparison.Ordinal))
         {
-            return $"The answer came from an unexpected authorization server (issuer mismatch), so it was rejected. {restart}";
+            return "The answer came from an unexpected authorization server (issuer mismatch), so it was rejected.";
         }
 
-        return string.IsNullOrEmpty(callback.Code) ? $"The provider's answer has no authorization code. {restart}" : null;
+        return string.IsNullOrEmpty(callback.Code) ? "The provider's answer has no authorization code." : null;
     }
 
     private static string Printable(string s) => new(s.Where(c => !char.IsControl(c)).Take(100).ToArray());

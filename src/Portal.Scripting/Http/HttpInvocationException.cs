@@ -1,4 +1,8 @@
 namespace Portal.Scripting.Http;
 
 /// <summary>A transport failure (DNS, refused, TLS, timeout, oversize, connection problem); scripts can catch it.</summary>
-public sealed class HttpInvocationException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class HttpInvocationException(string message, Exception? inner = null) : Exception(message, inner)
+{
+    /// <summary>True when nothing was sent to the server, so the trace must not count it as a call.</summary>
+    public bool NotSent { get; init; }
+}

@@ -29,5 +29,8 @@ public sealed record HttpTraceEntry
 
     public string? Error { get; init; }
 
+    /// <summary>True when the request was stopped before it left the portal (unknown connection, not authorized, blocked URL).</summary>
+    public bool NotSent { get; init; }
+
     public static string? Preview(string? body) => body is null || body.Length <= MaxBodyPreview ? body : body[..MaxBodyPreview];
 }

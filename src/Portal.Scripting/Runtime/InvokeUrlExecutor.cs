@@ -35,7 +35,7 @@ internal static class InvokeUrlExecutor
             var message = e is OperationCanceledException
                 ? $"request to {request.Url} timed out; check that the service is up or try again later"
                 : e.Message;
-            Record(state, request, started, null, message);
+            Record(state, request, started, null, message, notSent: e is HttpInvocationException { NotSent: true });
             throw new ScriptRuntimeException(message, node.Span);
         }
 
@@ -212,7 +212,7 @@ internal static class InvokeUrlExecutor
         }
     }
 
-    private static void Record(RunState state, HttpInvocationRequest request, long started, HttpInvocationResponse? response, string? error)
+    private static void Record(RunState state, HttpInvocationRequest request, long started, HttpInvocationResponse? response, string? error, bool notSent = false)
     {
         if (response?.Trace is { } hostTrace)
         {
@@ -233,6 +233,7 @@ internal static class InvokeUrlExecutor
             ResponseBodyPreview = HttpTraceEntry.Preview(response?.Body),
             ConnectionLinkName = request.ConnectionLinkName,
             Error = error,
+            NotSent = notSent,
         });
     }
 }

@@ -29,7 +29,7 @@ internal sealed class ConnectionsHttpInvoker(
         }
         catch (EgressBlockedException blocked)
         {
-            throw new HttpInvocationException(blocked.Message, blocked);
+            throw new HttpInvocationException(blocked.Message, blocked) { NotSent = true };
         }
 
         using var message = BuildMessage(request, url, out var droppedHeaders);
@@ -78,7 +78,7 @@ internal sealed class ConnectionsHttpInvoker(
         catch (ConnectionsException error)
         {
             // The engine's message already names the connection and the page that fixes it.
-            throw new HttpInvocationException(error.Message, error);
+            throw new HttpInvocationException(error.Message, error) { NotSent = hops.Count == 0 };
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -86,7 +86,7 @@ internal sealed class ConnectionsHttpInvoker(
         }
         catch (HttpRequestException error) when (EgressBlockedException.TryFind(error, out var blocked))
         {
-            throw new HttpInvocationException(blocked.Message, error);
+            throw new HttpInvocationException(blocked.Message, error) { NotSent = hops.Count == 0 };
         }
         catch (HttpRequestException error)
         {

@@ -5,16 +5,19 @@ namespace Portal.Web.Functions;
 /// <summary>Turns the parser's diagnostics into editor markers; runs on every (debounced) keystroke.</summary>
 public static class FunctionDiagnostics
 {
-    public static IReadOnlyList<EditorMarker> Analyze(string code)
+    /// <param name="knownConnections">Link names the user may use; when given, other names in <c>connection: "…"</c> get a warning.</param>
+    public static IReadOnlyList<EditorMarker> Analyze(string code, IReadOnlyCollection<string>? knownConnections = null)
     {
-        var diagnostics = ScriptEngine.Parse(code ?? string.Empty, FunctionRunner.EditorLimits).Diagnostics;
+        code ??= string.Empty;
+        var diagnostics = ScriptEngine.Parse(code, FunctionRunner.EditorLimits).Diagnostics;
+        var warnings = knownConnections is null ? [] : UnknownConnectionMarkers.Find(code, knownConnections);
         if (diagnostics.Count == 0)
         {
-            return [];
+            return warnings;
         }
 
-        var lineStarts = LineStarts(code ?? string.Empty);
-        return [.. diagnostics.Select(d => ToMarker(d, code ?? string.Empty, lineStarts))];
+        var lineStarts = LineStarts(code);
+        return [.. diagnostics.Select(d => ToMarker(d, code, lineStarts)), .. warnings];
     }
 
     private static EditorMarker ToMarker(Diagnostic d, string code, List<int> lineStarts)

@@ -20,7 +20,7 @@ internal static class IntegrationCompletions
                     doc.Append($"- `{parameter.Name}` {parameter.Type}{(parameter.Optional ? " (optional" + (parameter.Default is null ? ")" : $", default {parameter.Default.ToJsonString()})") : "")}: {parameter.Doc}\n");
                 }
 
-                doc.Append($"\n**Integration task** of {pack.DisplayName}: runs with the authorization of the admin who bound `{pack.Namespace}` under Admin › Integrations, whoever runs the function.");
+                doc.Append($"\n**Integration task** of {pack.DisplayName}: runs with the authorization of the admin who bound `{pack.Namespace}` under Users & Control › Integrations, whoever runs the function.");
                 if (pack.ConnectionArgument)
                 {
                     doc.Append(" Pass a connection's link name as the last argument to run with your own authorization instead, like invokeUrl.");

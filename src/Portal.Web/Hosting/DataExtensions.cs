@@ -36,6 +36,7 @@ internal static class DataExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<AuditQuery>();
+        builder.Services.AddSingleton<AuditTargetNames>();
         return builder;
     }
 

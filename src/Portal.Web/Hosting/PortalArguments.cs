@@ -2,7 +2,14 @@ namespace Portal.Web.Hosting;
 
 internal static class PortalArguments
 {
-    /// <summary>Turns the bare <c>--demo</c> switch into the configuration key it stands for.</summary>
+    public const string ResetAdminPassword = "--reset-admin-password";
+
+    /// <summary>Turns the bare <c>--demo</c> and <c>--reset-admin-password</c> switches into the configuration keys they stand for.</summary>
     public static string[] Normalize(string[] args) =>
-        args.Select(a => string.Equals(a, "--demo", StringComparison.OrdinalIgnoreCase) ? "--Portal:Demo=true" : a).ToArray();
+        args.Select(a => a.ToLowerInvariant() switch
+        {
+            "--demo" => "--Portal:Demo=true",
+            ResetAdminPassword => "--Portal:Admin:ResetPassword=true",
+            _ => a,
+        }).ToArray();
 }

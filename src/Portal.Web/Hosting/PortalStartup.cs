@@ -42,5 +42,10 @@ internal static class PortalStartup
 
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().SeedAsync();
+
+        // The console logger writes on its own thread; a short pause lets "Application started…" out before the box.
+        var announcer = app.Services.GetRequiredService<ConsoleAnnouncer>();
+        var time = app.Services.GetRequiredService<TimeProvider>();
+        app.Lifetime.ApplicationStarted.Register(() => _ = Task.Delay(TimeSpan.FromMilliseconds(300), time).ContinueWith(_ => announcer.Release(), TaskScheduler.Default));
     }
 }

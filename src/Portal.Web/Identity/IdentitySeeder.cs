@@ -26,7 +26,12 @@ internal sealed class IdentitySeeder(
             }
         }
 
-        await SeedAdminAsync();
+        // A reset right after creating the admin would only replace the password just printed.
+        if (!await SeedAdminAsync() && options.Value.Admin.ResetPassword)
+        {
+            await ResetAdminPasswordAsync();
+        }
+
         if (options.Value.Demo)
         {
             foreach (var (email, name, role) in DemoAccounts.Users)
@@ -36,11 +41,12 @@ internal sealed class IdentitySeeder(
         }
     }
 
-    private async Task SeedAdminAsync()
+    /// <returns>True when the admin was created now.</returns>
+    private async Task<bool> SeedAdminAsync()
     {
         if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count > 0)
         {
-            return;
+            return false;
         }
 
         var configured = options.Value.Admin;
@@ -49,25 +55,55 @@ internal sealed class IdentitySeeder(
         {
             await EnsureUserAsync(email, "Administrator", Roles.Admin, configured.Password, mustChangePassword: false);
             logger.LogInformation("Seeded the admin account {Email} from configuration", email);
-            return;
+            return true;
         }
 
         var password = GeneratePassword();
         await EnsureUserAsync(email, "Administrator", Roles.Admin, password, mustChangePassword: true);
-        // Printed to the console only, never to a log sink (SEC-20); it must be changed at first login.
+        AnnouncePassword("Portal admin account created", email, password);
+        return true;
+    }
+
+    // For an admin who missed the one-time password: same kind of password, shown the same way, to be changed at login.
+    private async Task ResetAdminPasswordAsync()
+    {
+        var configured = options.Value.Admin.Email;
+        var email = string.IsNullOrWhiteSpace(configured) ? DefaultAdminEmail : configured.Trim();
+        var user = await users.FindByEmailAsync(email);
+        if (user is null || !await users.IsInRoleAsync(user, Roles.Admin))
+        {
+            throw new InvalidOperationException(
+                $"Could not reset the admin password: {email} is not an admin account. Set Portal:Admin:Email to the admin's email and start again.");
+        }
+
+        var password = GeneratePassword();
+        Check(await users.RemovePasswordAsync(user), $"remove the password of {email}");
+        Check(await users.AddPasswordAsync(user, password), $"set a new password for {email}");
+        user.MustChangePassword = true;
+        Check(await users.UpdateAsync(user), $"update {email}");
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        logger.LogWarning(
+            "The password of admin {Email} was reset at startup ({Switch} or Portal:Admin:ResetPassword); remove the switch or it is reset again at every start.",
+            email, "--reset-admin-password");
+        AnnouncePassword("Portal admin password reset", email, password);
+    }
+
+    // Printed to the console only, never to a log sink (SEC-20); it must be changed at first login.
+    private void AnnouncePassword(string title, string email, string password) =>
         announcer.Announce(
             $"""
 
             ================================================================
-             Portal admin account created
+             {title}
                email:    {email}
                password: {password}
              You will be asked to choose a new password at first login.
-             This password is shown only once.
+             This password is shown only once. Missed it? Start the portal
+             once with --reset-admin-password to get a new one.
             ================================================================
 
             """);
-    }
 
     private async Task EnsureUserAsync(string email, string displayName, string role, string password, bool mustChangePassword)
     {

@@ -3,7 +3,7 @@ using Portal.Web.Connections.Ui;
 
 namespace Portal.Web.Integrations;
 
-/// <summary>What the Admin › Integrations page does: list packs, bind, unbind and test them.</summary>
+/// <summary>What the Users & Control › Integrations page does: list packs, bind, unbind and test them.</summary>
 internal interface IIntegrationsAdmin
 {
     Task<IReadOnlyList<IntegrationStatus>> ListAsync(CancellationToken ct = default);

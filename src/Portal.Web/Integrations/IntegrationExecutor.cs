@@ -72,7 +72,7 @@ internal sealed class IntegrationExecutor(
         if (binding is null || connection is null)
         {
             throw new ScriptHostException(
-                $"integration {pack.Namespace} is not set up, so {pack.Namespace}.{task.Name} cannot run: an admin must bind it to a {pack.DisplayName} connection under Admin › Integrations ({AdminPagePath}). " +
+                $"integration {pack.Namespace} is not set up, so {pack.Namespace}.{task.Name} cannot run: an admin must bind it to a {pack.DisplayName} connection under Users & Control › Integrations ({AdminPagePath}). " +
                 "Or pass a connection name as the last argument to use your own authorization.");
         }
 
@@ -80,7 +80,7 @@ internal sealed class IntegrationExecutor(
         {
             throw new ScriptHostException(
                 $"integration {pack.Namespace} cannot run: {binding.AuthorizationUserEmail}, whose authorization it is bound to, is no longer an active admin. " +
-                $"An admin must open Admin › Integrations ({AdminPagePath}) and re-bind {pack.Namespace} with their own authorization.");
+                $"An admin must open Users & Control › Integrations ({AdminPagePath}) and re-bind {pack.Namespace} with their own authorization.");
         }
 
         var authorization = await db.Set<ConnectionAuthorizationEntity>().AsNoTracking()
@@ -90,7 +90,7 @@ internal sealed class IntegrationExecutor(
             var state = authorization is null ? "has not authorized" : "must re-authorize";
             throw new ScriptHostException(
                 $"integration {pack.Namespace} cannot run: the admin {binding.AuthorizationUserEmail} {state} connection '{connection.LinkName}' it is bound to. " +
-                $"An admin must open Admin › Integrations ({AdminPagePath}) and authorize or re-bind {pack.Namespace}.");
+                $"An admin must open Users & Control › Integrations ({AdminPagePath}) and authorize or re-bind {pack.Namespace}.");
         }
 
         var baseUrl = await BaseUrlAsync(pack, connection, authorization, ct);
@@ -129,7 +129,7 @@ internal sealed class IntegrationExecutor(
         var first = service?.AllowedApiBaseUrls.FirstOrDefault();
         if (first is null || !Uri.TryCreate(first, UriKind.Absolute, out var api))
         {
-            throw new ScriptHostException($"integration {pack.Namespace} cannot find the API address of service '{connection.ServiceId}'; an admin should check the service under Admin › Services (/admin/services)");
+            throw new ScriptHostException($"integration {pack.Namespace} cannot find the API address of service '{connection.ServiceId}'; an admin should check the service under Users & Control › Services (/admin/services)");
         }
 
         return pack.ApiPath.StartsWith(api.AbsolutePath, StringComparison.Ordinal)
@@ -161,6 +161,6 @@ internal sealed class IntegrationExecutor(
     });
 
     private static string FailureMessage(IntegrationPack pack, IntegrationTask task, IntegrationTarget target, string reason) => target.AsAdmin
-        ? $"{pack.Namespace}.{task.Name} failed (running with admin {target.AdminEmail}'s authorization of '{target.LinkName}'): {reason}. If the authorization is the problem, an admin fixes it under Admin › Integrations ({AdminPagePath})."
+        ? $"{pack.Namespace}.{task.Name} failed (running with admin {target.AdminEmail}'s authorization of '{target.LinkName}'): {reason}. If the authorization is the problem, an admin fixes it under Users & Control › Integrations ({AdminPagePath})."
         : $"{pack.Namespace}.{task.Name} failed: {reason}";
 }

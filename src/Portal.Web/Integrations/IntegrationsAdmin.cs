@@ -79,7 +79,7 @@ internal sealed class IntegrationsAdmin(
     {
         if (!admin.IsInRole(Roles.Admin) || admin.FindFirstValue(ClaimTypes.NameIdentifier) is not { } adminId)
         {
-            return UiResult.Fail("Only admins can bind integrations. Ask an admin to do it under Admin › Integrations.");
+            return UiResult.Fail("Only admins can bind integrations. Ask an admin to do it under Users & Control › Integrations.");
         }
 
         if (catalog.Find(ns) is not { } pack)

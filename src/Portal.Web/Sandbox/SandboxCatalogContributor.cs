@@ -25,8 +25,8 @@ internal sealed class SandboxCatalogContributor(IOptions<SandboxOptions> options
                 TokenUrl = isOAuth ? Absolute(baseUrl, service.TokenPath) : null,
                 RevokeUrl = isOAuth ? Absolute(baseUrl, service.RevokePath) : null,
                 Issuer = isOAuth ? baseUrl.AbsoluteUri : null,
-                Scopes = [.. service.Scopes.Select(s => new ScopeDefinition(s.Name, s.Description))],
-                DefaultScopes = [.. service.Scopes.Select(s => s.Name)],
+                Scopes = [.. Requestable(service, isOAuth).Select(s => new ScopeDefinition(s.Name, s.Description))],
+                DefaultScopes = [.. Requestable(service, isOAuth).Select(s => s.Name)],
                 ScopeDelimiter = service.ScopeDelimiter,
                 ExtraAuthorizeParameters = new Dictionary<string, string>(),
                 UsePkce = true,
@@ -44,6 +44,10 @@ internal sealed class SandboxCatalogContributor(IOptions<SandboxOptions> options
                 : new ContributedService(descriptor);
         }
     }
+
+    // Sandbox Cloud always asks for offline_access on its consent page, so the portal requests and lists it too.
+    private static IEnumerable<SandboxScopeDescriptor> Requestable(SandboxServiceDescriptor service, bool isOAuth) =>
+        isOAuth && !service.Scopes.Contains(SandboxCatalog.OfflineAccess) ? [.. service.Scopes, SandboxCatalog.OfflineAccess] : service.Scopes;
 
     private static string? Absolute(Uri baseUrl, string? path) =>
         path is null ? null : new Uri(baseUrl, path.TrimStart('/')).AbsoluteUri;

@@ -115,7 +115,9 @@ public sealed class FunctionsWithConnectionsTests(BrowserFixture browser) : ICla
 
         var error = bob.GetByTestId("run-error");
         await Assertions.Expect(error).ToContainTextAsync("team_sheets", new() { Timeout = 30_000 });
-        await Assertions.Expect(error).ToContainTextAsync("/connections/team_sheets");
+        // The fix is an in-app link named after the connection, not a raw path opening a new tab (issue 16 item 10).
+        await Assertions.Expect(error.GetByTestId("run-error-link")).ToHaveAttributeAsync("href", "/connections/team_sheets");
+        Assert.Null(await error.GetByTestId("run-error-link").GetAttributeAsync("target"));
         await Assertions.Expect(error).ToContainTextAsync("authorize", new() { IgnoreCase = true });
         await bob.ScreenshotAsync("functions-connections-05-bob-not-authorized");
 

@@ -68,9 +68,33 @@ public sealed class WizardComponentTests : ConnectionsTestContext
 
         var github = cut.Find("[data-service=github]");
 
-        Assert.True(github.HasAttribute("disabled"));
+        Assert.Equal("true", github.GetAttribute("aria-disabled"));
+        Assert.NotEqual("BUTTON", github.TagName);
         Assert.Contains("enter the client id and secret for GitHub in Setup › Services", github.TextContent);
-        Assert.False(cut.Find("[data-service=sandbox_sheets]").HasAttribute("disabled"));
+        Assert.Equal("BUTTON", cut.Find("[data-service=sandbox_sheets]").TagName);
+        Assert.Empty(cut.FindAll("[data-testid=needs-setup-link]"));
+    }
+
+    [Fact]
+    public void For_an_admin_the_needs_setup_hint_links_to_setup_services()
+    {
+        SignIn("admin-1", "Admin");
+
+        var cut = Render<ServicePicker>(p => p.Add(x => x.Services, Ui.Services));
+
+        var link = cut.Find("[data-service=github] [data-testid=needs-setup-link]");
+        Assert.Equal("/admin/services", link.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void A_developer_sees_the_needs_setup_hint_without_a_link_they_could_not_open()
+    {
+        SignIn("alice", "Developer");
+
+        var cut = Render<ServicePicker>(p => p.Add(x => x.Services, Ui.Services));
+
+        Assert.Contains("Setup › Services", cut.Find("[data-service=github]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=needs-setup-link]"));
     }
 
     [Fact]

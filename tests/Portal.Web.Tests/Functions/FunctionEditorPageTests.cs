@@ -137,7 +137,7 @@ public sealed class FunctionEditorPageTests : PortalComponentTestContext
         var markers = await page.InvokeAsync(() => page.Instance.Diagnose("x = 1;\nif(x = 1)\n{\n  y = ;\n}"));
 
         Assert.Equal(["warning", "error"], markers.Select(m => m.Severity));
-        await page.WaitForAssertionAsync(() => Assert.Equal(["warning", "error"], page.FindAll("[data-testid=problem]").Select(p => p.GetAttribute("data-severity"))));
+        await page.WaitForAssertionAsync(() => Assert.Equal(["warning", "error"], page.FindAll("[data-testid^=problem]").Select(p => p.GetAttribute("data-severity"))));
         Assert.Contains("1 problem", page.Find("[data-testid=problem-count]").TextContent, StringComparison.Ordinal);
         Assert.Equal("1 warning", page.Find("[data-testid=warning-count]").TextContent);
     }
@@ -207,5 +207,22 @@ public sealed class FunctionEditorPageTests : PortalComponentTestContext
         await page.WaitForElementAsync("#function-code");
         var options = JSInterop.Invocations.Single(i => i.Identifier == "blazorMonaco.editor.create").Arguments.OfType<System.Text.Json.JsonElement>().Single();
         Assert.Equal(snippet + "\n\nreturn a;", options.GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public async Task Adding_an_argument_counts_it_and_says_it_is_not_saved_yet()
+    {
+        var dialogs = RenderDialogHost();
+        var page = Render<FunctionEditorPage>(p => p.Add(x => x.ApiName, "sum"));
+        await page.WaitForElementAsync("[data-testid=edit-arguments]");
+        Assert.Contains("2 arguments", page.Find("[data-testid=editor-state]").TextContent, StringComparison.Ordinal);
+
+        await page.InvokeAsync(() => page.Find("[data-testid=edit-arguments]").Click());
+        await dialogs.WaitForElementAsync("[data-testid=add-argument]");
+        await dialogs.InvokeAsync(() => dialogs.Find("[data-testid=add-argument]").Click());
+        await dialogs.InvokeAsync(() => dialogs.FindAll("input[data-testid=argument-name]").Last().Change("count"));
+        await dialogs.InvokeAsync(() => dialogs.Find("[data-testid=arguments-apply]").Click());
+
+        await page.WaitForAssertionAsync(() => Assert.Contains("3 arguments (not saved yet)", page.Find("[data-testid=editor-state]").TextContent, StringComparison.Ordinal));
     }
 }

@@ -107,4 +107,77 @@ public sealed class RunOutputTests : PortalComponentTestContext
 
         Assert.Equal("failed", output.Find("[data-testid=trace-status]").TextContent.Trim());
     }
+
+    [Fact]
+    public void A_call_stopped_before_it_was_sent_is_not_counted_as_an_http_call_and_is_marked_not_sent()
+    {
+        var stopped = Succeeded with
+        {
+            Status = FunctionRunStatus.Failed,
+            ErrorMessage = "There is no connection named 'nope'. Check the link name in Setup › Developer Space › Connections.",
+            HttpTrace = [new HttpTraceEntry { Method = "GET", Url = "https://api.example.com", ConnectionLinkName = "nope", NotSent = true, Error = "There is no connection named 'nope'." }],
+        };
+
+        var output = Render<RunOutput>(p => p.Add(o => o.Run, stopped));
+
+        Assert.Contains("0 HTTP calls (1 not sent)", output.Find("[data-testid=run-stats]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("not sent", output.Find("[data-testid=trace-status]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void A_connection_path_in_a_run_error_is_an_in_app_link_named_after_the_connection()
+    {
+        var failed = Succeeded with
+        {
+            Status = FunctionRunStatus.Failed,
+            ErrorMessage = "Connection 'mine' is not authorized. Open /connections/mine and click Connect.",
+            ErrorLine = 1,
+            ErrorColumn = 5,
+        };
+
+        var output = Render<RunOutput>(p => p.Add(o => o.Run, failed));
+
+        var link = output.Find("[data-testid=run-error-link]");
+        Assert.Equal("/connections/mine", link.GetAttribute("href"));
+        Assert.Null(link.GetAttribute("target"));
+        Assert.Equal("connection 'mine'", link.TextContent);
+        Assert.Equal("Connection 'mine' is not authorized. Open connection 'mine' and click Connect.", output.Find("[data-testid=run-error-message]").TextContent);
+        Assert.DoesNotContain("/connections/mine", output.Find("[data-testid=run-error]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_error_location_is_followed_directly_by_a_colon()
+    {
+        var failed = Succeeded with { Status = FunctionRunStatus.Failed, ErrorMessage = "division by zero", ErrorLine = 1, ErrorColumn = 5 };
+
+        var output = Render<RunOutput>(p => p.Add(o => o.Run, failed));
+
+        var text = System.Text.RegularExpressions.Regex.Replace(output.Find("[data-testid=run-error]").TextContent, @"\s+", " ").Trim();
+        Assert.Contains("Line 1, column 5: division by zero", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unbound_integration_error_links_the_menu_entry_it_names()
+    {
+        var failed = Succeeded with
+        {
+            Status = FunctionRunStatus.Failed,
+            ErrorMessage = "integration zoho.crm is not set up: an admin must bind it under Users & Control › Integrations (/admin/integrations).",
+        };
+
+        var output = Render<RunOutput>(p => p.Add(o => o.Run, failed));
+
+        var link = output.Find("[data-testid=run-error-link]");
+        Assert.Equal("/admin/integrations", link.GetAttribute("href"));
+        Assert.Equal("Users & Control › Integrations", link.TextContent);
+        Assert.EndsWith("under Users & Control › Integrations.", output.Find("[data-testid=run-error-message]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_returned_text_is_shown_as_empty_quotes_not_as_nothing()
+    {
+        var output = Render<RunOutput>(p => p.Add(o => o.Run, Succeeded with { ReturnValueJson = "\"\"" }));
+
+        Assert.Equal("\"\" (empty text)", output.Find("[data-testid=run-return-empty]").TextContent);
+    }
 }

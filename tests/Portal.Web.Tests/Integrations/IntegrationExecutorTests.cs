@@ -30,7 +30,7 @@ public sealed class IntegrationExecutorTests : IDisposable
     {
         var error = await Assert.ThrowsAsync<ScriptHostException>(() => RunAsync("getRecords", ScriptValue.Text("Leads")));
 
-        Assert.StartsWith("integration zoho.crm is not set up, so zoho.crm.getRecords cannot run: an admin must bind it to a Zoho CRM connection under Admin › Integrations (/admin/integrations)", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("integration zoho.crm is not set up, so zoho.crm.getRecords cannot run: an admin must bind it to a Zoho CRM connection under Users & Control › Integrations (/admin/integrations)", error.Message, StringComparison.Ordinal);
         Assert.Empty(http.Calls);
     }
 
@@ -71,7 +71,7 @@ public sealed class IntegrationExecutorTests : IDisposable
 
         var error = await Assert.ThrowsAsync<ScriptHostException>(() => RunAsync("getRecords", ScriptValue.Text("Leads")));
 
-        Assert.Equal("integration zoho.crm cannot run: the admin admin@test.local must re-authorize connection 'zoho_admin' it is bound to. An admin must open Admin › Integrations (/admin/integrations) and authorize or re-bind zoho.crm.", error.Message);
+        Assert.Equal("integration zoho.crm cannot run: the admin admin@test.local must re-authorize connection 'zoho_admin' it is bound to. An admin must open Users & Control › Integrations (/admin/integrations) and authorize or re-bind zoho.crm.", error.Message);
         Assert.Empty(http.Calls);
     }
 
@@ -120,7 +120,7 @@ public sealed class IntegrationExecutorTests : IDisposable
 
         var error = await Assert.ThrowsAsync<ScriptHostException>(() => RunAsync("getRecords", ScriptValue.Text("Leads")));
 
-        Assert.Equal("integration zoho.crm cannot run: admin@test.local, whose authorization it is bound to, is no longer an active admin. An admin must open Admin › Integrations (/admin/integrations) and re-bind zoho.crm with their own authorization.", error.Message);
+        Assert.Equal("integration zoho.crm cannot run: admin@test.local, whose authorization it is bound to, is no longer an active admin. An admin must open Users & Control › Integrations (/admin/integrations) and re-bind zoho.crm with their own authorization.", error.Message);
         Assert.Empty(http.Calls);
     }
 

@@ -119,7 +119,7 @@ public sealed class IntegrationTasksAgainstSandboxTests(CrmIntegrationFixture fi
         }
 
         Assert.Equal(FunctionRunStatus.Failed, run.Status);
-        Assert.StartsWith("integration zoho.crm is not set up, so zoho.crm.getRecords cannot run: an admin must bind it to a Zoho CRM connection under Admin › Integrations (/admin/integrations)", run.ErrorMessage, StringComparison.Ordinal);
+        Assert.StartsWith("integration zoho.crm is not set up, so zoho.crm.getRecords cannot run: an admin must bind it to a Zoho CRM connection under Users & Control › Integrations (/admin/integrations)", run.ErrorMessage, StringComparison.Ordinal);
         Assert.Equal(6, run.ErrorLine);
         Assert.Empty(run.HttpTrace);
         await using var db = await fixture.Factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();

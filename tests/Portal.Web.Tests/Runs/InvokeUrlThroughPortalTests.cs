@@ -88,6 +88,31 @@ public sealed class InvokeUrlThroughPortalTests(SandboxPortalWebFactory factory)
         Assert.DoesNotContain(run.HttpTrace, t => t.StatusCode != 0);
     }
 
+    [Fact]
+    public async Task Calls_to_an_unknown_or_unauthorized_connection_are_traced_as_not_sent()
+    {
+        var alice = await PrincipalAsync("alice@portal.local");
+        var bob = await PrincipalAsync("bob@portal.local");
+        await CreateWeatherConnectionAsync(alice, "weather_unsent", ConnectionMode.LoginUserCredentials);
+
+        var unknown = await RunAsync(bob, $$"""
+            r = invokeUrl [ url: "{{factory.SandboxUrl}}/api/weather/v1/forecast?city=Porto" connection: "no_such_link" ];
+            return r;
+            """);
+        var unauthorized = await RunAsync(bob, $$"""
+            r = invokeUrl [ url: "{{factory.SandboxUrl}}/api/weather/v1/forecast?city=Porto" connection: "weather_unsent" ];
+            return r;
+            """);
+        var sent = await RunAsync(alice, $$"""
+            r = invokeUrl [ url: "{{factory.SandboxUrl}}/api/weather/v1/forecast?city=Porto" connection: "weather_unsent" ];
+            return r;
+            """);
+
+        Assert.True(Assert.Single(unknown.HttpTrace).NotSent);
+        Assert.True(Assert.Single(unauthorized.HttpTrace).NotSent);
+        Assert.False(Assert.Single(sent.HttpTrace).NotSent);
+    }
+
     private async Task CreateWeatherConnectionAsync(ClaimsPrincipal owner, string link, ConnectionMode mode = ConnectionMode.OwnerCredentials)
     {
         var connections = factory.Services.GetRequiredService<ConnectionManager>();

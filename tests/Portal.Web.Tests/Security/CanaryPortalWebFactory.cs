@@ -23,6 +23,8 @@ public class CanaryPortalWebFactory : PortalWebFactory
         builder.UseSetting("Sandbox:DataDirectory", Path.Combine(DataDirectory, "sandbox"));
         builder.UseSetting("Sandbox:WeatherApiKeys:0", Canary);
         builder.UseSetting("Logging:LogLevel:Default", "Trace");
+        // appsettings.json keeps the portal's own categories at Information; the canary must see their Trace lines too.
+        builder.UseSetting("Logging:LogLevel:Portal", "Trace");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
     }
 }

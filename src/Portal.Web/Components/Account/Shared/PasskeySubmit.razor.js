@@ -4,6 +4,9 @@
     typeof window.PublicKeyCredential.parseCreationOptionsFromJSON === 'function' &&
     typeof window.PublicKeyCredential.parseRequestOptionsFromJSON === 'function';
 
+// WebAuthn refuses IP-address origins (SecurityError "This is an invalid domain"), e.g. http://127.0.0.1:5000.
+const hostAllowsPasskeys = !/^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:.]+\])$/i.test(window.location.hostname);
+
 async function fetchWithErrorHandling(url, options = {}) {
     const response = await fetch(url, {
         credentials: 'include',
@@ -75,6 +78,10 @@ customElements.define('passkey-submit', class extends HTMLElement {
             [this.attrs.requestTokenName]: this.attrs.requestTokenValue,
         };
 
+        if (!hostAllowsPasskeys) {
+            throw new Error(`Passkeys work only when the portal is opened by a name, not an IP address: use http://localhost:${window.location.port || 80} instead of ${window.location.host}.`);
+        }
+
         if (this.attrs.operation === 'Create') {
             return await createCredential(headers, signal);
         } else if (this.attrs.operation === 'Request') {
@@ -116,7 +123,7 @@ customElements.define('passkey-submit', class extends HTMLElement {
     }
 
     async tryAutofillPasskey() {
-        if (browserSupportsPasskeys && this.attrs.operation === 'Request' && await PublicKeyCredential.isConditionalMediationAvailable?.()) {
+        if (browserSupportsPasskeys && hostAllowsPasskeys && this.attrs.operation === 'Request' && await PublicKeyCredential.isConditionalMediationAvailable?.()) {
             await this.obtainAndSubmitCredential(/* useConditionalMediation */ true);
         }
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using Portal.Connections;
 using Portal.Web.Components.Pages.Connections;
+using Portal.Web.Components.Shared;
 using Portal.Web.Connections.Ui;
 using Portal.Web.Integrations;
 
@@ -91,7 +92,7 @@ public sealed partial class IntegrationsPage
 
     private async Task UnbindAsync(IntegrationStatus status)
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync(
+        var confirmed = await Dialogs.ConfirmDestructiveAsync(
             $"Unbind {status.Pack.Namespace}",
             $"Unbind {status.Pack.DisplayName}? Every function calling {status.Pack.Namespace} tasks fails from now on until an admin binds a connection again.",
             yesText: "Unbind", cancelText: "Cancel");

@@ -36,6 +36,7 @@ public sealed partial class FunctionEditorPage
     private IReadOnlyList<FunctionRunRecord>? runs;
     private IReadOnlyList<FunctionVersionSummary>? versions;
     private IReadOnlyList<EditorMarker> problems = [];
+    private List<string>? knownConnections;
     private readonly Dictionary<string, string> inputs = [];
     private Dictionary<string, string> inputErrors = [];
     private int activeTab;
@@ -78,6 +79,8 @@ public sealed partial class FunctionEditorPage
         ReadOnly = !canEdit,
         Minimap = new EditorMinimapOptions { Enabled = false },
         ScrollBeyondLastLine = false,
+        // Underlined URLs inside strings looked like errors; the URL is still plain, copyable text.
+        Links = false,
         FixedOverflowWidgets = true,
         FontSize = 14,
         TabSize = 4,
@@ -87,6 +90,7 @@ public sealed partial class FunctionEditorPage
     {
         self ??= DotNetObjectReference.Create(this);
         var connections = await ConnectionDirectory.ListForUserAsync(user, CancellationToken.None);
+        knownConnections = [.. connections.Select(c => c.LinkName)];
         await JS.InvokeVoidAsync("portalFunctionEditor.attach", EditorId, self, DelugeCompletionCatalog.Items, connections, darkMode);
     }
 
@@ -95,7 +99,8 @@ public sealed partial class FunctionEditorPage
     public async Task<IReadOnlyList<EditorMarker>> Diagnose(string code)
     {
         var stopwatch = Stopwatch.StartNew();
-        var markers = FunctionDiagnostics.Analyze(code);
+        knownConnections ??= [.. (await ConnectionDirectory.ListForUserAsync(user, CancellationToken.None)).Select(c => c.LinkName)];
+        var markers = FunctionDiagnostics.Analyze(code, knownConnections);
         LastDiagnosticsMilliseconds = stopwatch.Elapsed.TotalMilliseconds;
         problems = markers;
         await SetDirtyAsync(canEdit && function is not null && (code != function.Code || !arguments.SequenceEqual(function.Arguments)));
@@ -298,6 +303,15 @@ public sealed partial class FunctionEditorPage
         await SetDirtyAsync(false);
         await LoadVersionsAsync();
         Snackbar.Add($"Version {number} restored as version {function.LatestVersion}.", Severity.Success);
+    }
+
+    private bool WideTab => activeTab is 1 or 2;
+
+    // The count is of the arguments being edited; the saved version may differ until Save.
+    private string ArgumentsText()
+    {
+        var text = $"{arguments.Count} argument{(arguments.Count == 1 ? "" : "s")}";
+        return function is not null && !arguments.SequenceEqual(function.Arguments) ? $"{text} (not saved yet)" : text;
     }
 
     private async Task EditArgumentsAsync()
