@@ -30,7 +30,7 @@ public sealed class WizardComponentTests : ConnectionsTestContext
 
         cut.Find("input[data-testid=connection-name]").Input("Team Sheets");
 
-        await cut.WaitForAssertionAsync(() => Assert.Contains("is already used by another connection", cut.Markup));
+        await cut.WaitForAssertionAsync(() => Assert.Contains("is not available (link names are unique across the portal)", cut.Markup));
     }
 
     [Fact]
@@ -110,6 +110,6 @@ public sealed class WizardComponentTests : ConnectionsTestContext
             .Add(x => x.Mode, ConnectionMode.OwnerCredentials)
             .Add(x => x.AuthorizeUrl, "/connections/oauth/start?connection=ops"));
 
-        await host.WaitForAssertionAsync(() => Assert.Contains("will be used whenever anyone runs a function that uses “ops”", host.Find("[data-testid=consent-credentials]").TextContent));
+        await host.WaitForAssertionAsync(() => Assert.Contains("will be used by your functions that use “ops”, and by those of people you grant use to", host.Find("[data-testid=consent-credentials]").TextContent));
     }
 }

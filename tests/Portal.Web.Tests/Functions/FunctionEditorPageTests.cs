@@ -78,7 +78,7 @@ public sealed class FunctionEditorPageTests : PortalComponentTestContext
         await page.WaitForElementAsync("[data-testid=run-button]");
         Assert.Empty(page.FindAll("[data-testid=save-function]"));
         Assert.Empty(page.FindAll("[data-testid=insert-invokeurl]"));
-        Assert.Contains("Only Developers and Admins can change its code", page.Markup, StringComparison.Ordinal);
+        Assert.Contains("Only its owner and admins can change its code", page.Markup, StringComparison.Ordinal);
     }
 
     [Fact]

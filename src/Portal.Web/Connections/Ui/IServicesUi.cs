@@ -1,3 +1,4 @@
+using Portal.Connections;
 using Portal.Connections.Catalog;
 using ServiceDescriptor = Portal.Connections.Catalog.ServiceDescriptor;
 
@@ -16,5 +17,6 @@ public interface IServicesUi
     /// <summary>A null <paramref name="clientSecret"/> keeps the stored secret.</summary>
     Task<ServiceEditResult> ConfigureDefaultAsync(string serviceId, DefaultServiceSettings settings, string actorUserId, CancellationToken ct = default);
 
-    Task<ServiceEditResult> SaveCustomAsync(ServiceDescriptor descriptor, string? clientId, string? clientSecret, bool isNew, string actorUserId, CancellationToken ct = default);
+    /// <summary>Creates, or edits when <paramref name="actor"/> created it or is an admin (SEC-34).</summary>
+    Task<ServiceEditResult> SaveCustomAsync(ServiceDescriptor descriptor, string? clientId, string? clientSecret, bool isNew, ConnectionsUser actor, CancellationToken ct = default);
 }

@@ -20,7 +20,10 @@ internal sealed class ServicesUi(ServiceCatalog catalog, IOptions<ConnectionsOpt
     public Task<ServiceEditResult> ConfigureDefaultAsync(string serviceId, DefaultServiceSettings settings, string actorUserId, CancellationToken ct = default) =>
         catalog.ConfigureDefaultAsync(serviceId, settings, actorUserId, ct);
 
-    public Task<ServiceEditResult> SaveCustomAsync(ServiceDescriptor descriptor, string? clientId, string? clientSecret, bool isNew, string actorUserId, CancellationToken ct = default) =>
-        isNew ? catalog.CreateCustomAsync(descriptor, clientId, clientSecret, actorUserId, ct)
-              : catalog.UpdateCustomAsync(descriptor, clientId, clientSecret, enabled: true, actorUserId, ct);
+    public Task<ServiceEditResult> SaveCustomAsync(ServiceDescriptor descriptor, string? clientId, string? clientSecret, bool isNew, ConnectionsUser actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return isNew ? catalog.CreateCustomAsync(descriptor, clientId, clientSecret, actor.UserId, ct)
+                     : catalog.UpdateCustomAsync(descriptor, clientId, clientSecret, enabled: true, actor, ct);
+    }
 }

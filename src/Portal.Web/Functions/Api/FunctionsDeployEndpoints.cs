@@ -70,6 +70,13 @@ internal static class FunctionsDeployEndpoints
             return FunctionsApiJson.NotFound(apiName);
         }
 
+        // SEC-36: before anything else about the new code, so a refusal never depends on what was sent.
+        if (!FunctionPermissions.CanManage(user, existing.OwnerUserId))
+        {
+            var refused = await service.UpdateAsync(user, existing.Id, existing.Code, existing.Arguments, existing.ConcurrencyStamp, null, ct);
+            return Results.Problem(detail: refused.Error, statusCode: 403);
+        }
+
         if (CompileErrors(body.Code) is { } compileErrors)
         {
             return compileErrors;
@@ -90,7 +97,7 @@ internal static class FunctionsDeployEndpoints
 
         return result.Succeeded
             ? FunctionsApiJson.Json(FunctionApiModel.From(result.Function!))
-            : Results.Problem(detail: result.Error, statusCode: 409);
+            : Results.Problem(detail: result.Error, statusCode: result.Refused ? 403 : 409);
     }
 
     private static async Task<IResult> DeleteAsync(string apiName, ClaimsPrincipal user, IFunctionService service, CancellationToken ct)
@@ -106,7 +113,7 @@ internal static class FunctionsDeployEndpoints
         }
 
         var result = await service.DeleteAsync(user, existing.Id, ct);
-        return result.Succeeded ? Results.NoContent() : Results.Problem(detail: result.Error, statusCode: 409);
+        return result.Succeeded ? Results.NoContent() : Results.Problem(detail: result.Error, statusCode: result.Refused ? 403 : 409);
     }
 
     private static async Task<IResult> ListRunsAsync(string apiName, int? page, [FromQuery(Name = "per_page")] int? perPage, ClaimsPrincipal user, IFunctionService service, CancellationToken ct)
