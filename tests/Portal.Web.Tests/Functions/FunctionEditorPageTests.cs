@@ -31,7 +31,7 @@ public sealed class FunctionEditorPageTests : PortalComponentTestContext
         Services.AddSingleton(new FunctionApiKeyService(database.Factory, database.Audit, database.Time));
         Services.AddOptions();
         auth = AddAuthorization();
-        auth.SetAuthorized("alice@test.local").SetRoles(Roles.Developer);
+        auth.SetAuthorized("alice@test.local").SetRoles(Roles.Developer).SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, "alice"));
         JSInterop.Setup<string>("blazorMonaco.editor.getValue", _ => true).SetResult("return a * 2;");
     }
 
