@@ -64,7 +64,7 @@ public sealed class FunctionEditorPageTests : PortalComponentTestContext
         page.FindAll(".mud-tab").Single(t => t.TextContent.Trim() == "REST API").Click();
 
         await page.WaitForAssertionAsync(() => Assert.Equal("http://localhost/api/v1/functions/sum/actions/execute", page.Find("[data-testid=token-url-text]").TextContent));
-        Assert.Contains("Shared", page.Find("[data-testid=visibility]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Shared", page.Find("[data-testid=visibility-menu]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
