@@ -16,7 +16,7 @@ internal static class FunctionCodeAuthors
 
         // A function is created with its first version in a second save; in between, its code is its creator's, the owner.
         var editor = last?.SavedByUserId is { Length: > 0 } saver ? saver : ownerUserId;
-        var editorEmail = last?.SavedByUserId is { Length: > 0 } ? last.SavedByEmail : ownerEmail;
+        var editorEmail = editor == ownerUserId ? ownerEmail : await EmailAsync(db, editor, ct) ?? last?.SavedByEmail;
         return new CodeAuthorship(ownerUserId, editor, $"function {apiName} (owner {ownerEmail ?? "a deleted user"}; code last changed by {editorEmail ?? "a deleted user"})");
     }
 
@@ -24,12 +24,12 @@ internal static class FunctionCodeAuthors
     public static async Task<CodeAuthorship> ForUnsavedAsync(PortalDbContext db, ClaimsPrincipal runner, string? apiName, string ownerUserId, CancellationToken ct)
     {
         var runnerId = FunctionPermissions.UserId(runner);
-        var runnerEmail = runner.Identity?.Name ?? await EmailAsync(db, runnerId, ct);
+        var runnerEmail = await EmailAsync(db, runnerId, ct) ?? runner.Identity?.Name;
         var ownerEmail = ownerUserId == runnerId ? runnerEmail : await EmailAsync(db, ownerUserId, ct);
         var what = apiName is null ? "unsaved code" : $"unsaved changes to function {apiName}";
         return new CodeAuthorship(ownerUserId, runnerId, $"{what} (owner {ownerEmail ?? "a deleted user"}; changed by {runnerEmail ?? "you"})");
     }
 
-    private static Task<string?> EmailAsync(PortalDbContext db, string userId, CancellationToken ct) =>
+    public static Task<string?> EmailAsync(PortalDbContext db, string userId, CancellationToken ct) =>
         db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync(ct);
 }

@@ -173,7 +173,7 @@ internal sealed class FunctionService(IDbContextFactory<PortalDbContext> dbFacto
         if (keyStopped is { } enabler)
         {
             await audit.RecordAsync(AuditActor.From(user), FunctionAuditActions.ApiKeyDisabledByChange, "function", entity.ApiName,
-                $"key {entity.ApiKeyPrefix}… stopped: version {number} was saved by {user.Identity?.Name ?? "another user"}, not by {enabler}, who enabled the key and must approve the code", ct);
+                $"key {entity.ApiKeyPrefix}… stopped: version {number} was saved by {await FunctionCodeAuthors.EmailAsync(db, FunctionPermissions.UserId(user), ct) ?? "another user"}, not by {enabler}, who enabled the key and must approve the code", ct);
         }
 
         return FunctionResult.Ok(FunctionMapping.ToDetails(entity, number));
@@ -321,11 +321,12 @@ internal sealed class FunctionService(IDbContextFactory<PortalDbContext> dbFacto
             return null;
         }
 
-        var enabler = await db.Users.AsNoTracking().Where(u => u.Id == entity.ApiKeyUserId).Select(u => u.Email).FirstOrDefaultAsync(ct) ?? "the person who enabled it";
+        var enabler = await FunctionCodeAuthors.EmailAsync(db, entity.ApiKeyUserId, ct) ?? "the person who enabled it";
+        var changer = await FunctionCodeAuthors.EmailAsync(db, FunctionPermissions.UserId(user), ct) ?? user.Identity?.Name ?? "another user";
         var now = time.GetUtcNow();
         entity.ApiKeyDisabledAt = now;
         entity.ApiKeyDisabledReason =
-            $"The API key of function {entity.ApiName} was disabled on {now:yyyy-MM-dd HH:mm} UTC because {user.Identity?.Name ?? "another user"} changed its code, " +
+            $"The API key of function {entity.ApiName} was disabled on {now:yyyy-MM-dd HH:mm} UTC because {changer} changed its code, " +
             $"and calls with the key run as {enabler}, who has not approved that code. Ask {enabler} to review the code and re-enable the key on the function's REST API tab.";
         return enabler;
     }
