@@ -97,7 +97,7 @@ public sealed class WizardComponentTests : ConnectionsTestContext
     }
 
     [Fact]
-    public async Task In_owner_mode_the_consent_dialog_warns_that_everyone_uses_the_account()
+    public async Task In_owner_mode_the_consent_dialog_says_whose_functions_use_the_account()
     {
         var host = RenderDialogHost();
 

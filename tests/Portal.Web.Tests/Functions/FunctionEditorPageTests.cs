@@ -81,6 +81,21 @@ public sealed class FunctionEditorPageTests : PortalComponentTestContext
         Assert.Contains("Only its owner and admins can change its code", page.Markup, StringComparison.Ordinal);
     }
 
+    // SEC-36
+    [Fact]
+    public async Task A_developer_who_does_not_own_the_function_can_run_but_not_change_it()
+    {
+        service.Details = service.Details! with { OwnerUserId = "admin" };
+        RenderDialogHost();
+
+        var page = Render<FunctionEditorPage>(p => p.Add(x => x.ApiName, "sum"));
+
+        await page.WaitForElementAsync("[data-testid=run-button]");
+        Assert.Empty(page.FindAll("[data-testid=save-function]"));
+        Assert.Empty(page.FindAll("[data-testid=edit-arguments]"));
+        Assert.Contains("Only its owner and admins can change its code; duplicate it to work on your own copy", page.Markup, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_unknown_api_name_says_the_function_was_not_found()
     {
