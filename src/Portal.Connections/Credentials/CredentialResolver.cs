@@ -124,7 +124,14 @@ public sealed class CredentialResolver : IConnectionUseCheck
     {
         ArgumentNullException.ThrowIfNull(context);
         var connection = await _lookup.FindAsync(linkName, ct);
-        return connection is not null && await MayUseAsync(connection, context, ct) ? connection : throw ConnectionUseRefusal.For(linkName, context);
+        if (connection is null)
+        {
+            // The same grant lookup as for an existing connection, so the answer's timing does not tell either.
+            await MayUseAsync(new ConnectionEntity { Id = Guid.NewGuid(), LinkName = linkName }, context, ct);
+            throw ConnectionUseRefusal.For(linkName, context);
+        }
+
+        return await MayUseAsync(connection, context, ct) ? connection : throw ConnectionUseRefusal.For(linkName, context);
     }
 
     private async Task<bool> MayUseAsync(ConnectionEntity connection, ConnectionUseContext context, CancellationToken ct)
