@@ -249,7 +249,7 @@ public sealed class ServiceCatalog
         {
             // SEC-11/34: same SaveChanges as the edit, so no refresh or request can send old credentials where the edit points.
             invalidated = await TokenInvalidation.InvalidateServiceAsync(db, row.ServiceId,
-                $"The service's {string.Join(", ", changes)} changed, so its stored credentials were deleted; authorize the connection again.", ct);
+                $"the service's {string.Join(", ", changes)} changed and its stored credentials were deleted", ct);
         }
 
         try

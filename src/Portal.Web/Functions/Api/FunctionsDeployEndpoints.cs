@@ -70,10 +70,10 @@ internal static class FunctionsDeployEndpoints
             return FunctionsApiJson.NotFound(apiName);
         }
 
-        // SEC-36: before anything else about the new code, so a refusal never depends on what was sent.
+        // SEC-36: the service refuses (and audits) anyone but the owner or an admin, before the code is even compiled.
         if (!FunctionPermissions.CanManage(user, existing.OwnerUserId))
         {
-            var refused = await service.UpdateAsync(user, existing.Id, existing.Code, existing.Arguments, existing.ConcurrencyStamp, null, ct);
+            var refused = await service.UpdateAsync(user, existing.Id, body.Code, body.Arguments ?? existing.Arguments, existing.ConcurrencyStamp, body.Message, ct);
             return Results.Problem(detail: refused.Error, statusCode: 403);
         }
 
