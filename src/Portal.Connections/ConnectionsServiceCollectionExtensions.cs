@@ -52,11 +52,14 @@ public static class ConnectionsServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ConnectionsOptions>>(), Logger<TokenRefresher>(sp)));
         services.TryAddSingleton(sp => new CredentialResolver(sp.GetRequiredService<IConnectionsDbContextFactory>(), sp.GetRequiredService<ConnectionLookup>(),
             sp.GetRequiredService<TokenRefresher>(), sp.GetRequiredService<SecretProtector>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IConnectionUseCheck>(sp => sp.GetRequiredService<CredentialResolver>());
         services.TryAddSingleton(sp => new ConnectionManager(sp.GetRequiredService<IConnectionsDbContextFactory>(), sp.GetRequiredService<ServiceCatalog>(),
             sp.GetRequiredService<ConnectionLookup>(), sp.GetRequiredService<ProviderClient>(), sp.GetRequiredService<SecretProtector>(),
             sp.GetRequiredService<IConnectionUsageSource>(), sp.GetRequiredService<IConnectionsAuditSink>(), sp.GetRequiredService<TimeProvider>(), Logger<ConnectionManager>(sp)));
         services.TryAddSingleton(sp => new UserCredentialCleanup(sp.GetRequiredService<IConnectionsDbContextFactory>(), sp.GetRequiredService<ServiceCatalog>(),
             sp.GetRequiredService<ProviderClient>(), sp.GetRequiredService<SecretProtector>(), Logger<UserCredentialCleanup>(sp)));
+        services.TryAddSingleton(sp => new ConnectionUseGrantManager(sp.GetRequiredService<IConnectionsDbContextFactory>(), sp.GetRequiredService<ConnectionLookup>(),
+            sp.GetRequiredService<IConnectionsUserDirectory>(), sp.GetRequiredService<IConnectionsAuditSink>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new PersonalAccessTokenService(sp.GetRequiredService<IConnectionsDbContextFactory>(),
             sp.GetRequiredService<IConnectionsAuditSink>(), sp.GetRequiredService<TimeProvider>()));
         services.AddTransient<CredentialInjectingHandler>();

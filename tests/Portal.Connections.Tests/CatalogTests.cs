@@ -251,9 +251,9 @@ public sealed class CatalogTests
         await engine.AddServiceAsync(TestServices.Basic("https://api.acme.test/", "acme"));
         await engine.CreateConnectionAsync("acme", "acme_conn");
 
-        var refused = await engine.Catalog.DeleteCustomAsync("acme", TestEngine.Admin);
+        var refused = await engine.Catalog.DeleteCustomAsync("acme", TestEngine.AdminUser);
         await engine.Connections.DeleteAsync("acme_conn", TestEngine.Developer(), force: true);
-        var deleted = await engine.Catalog.DeleteCustomAsync("acme", TestEngine.Admin);
+        var deleted = await engine.Catalog.DeleteCustomAsync("acme", TestEngine.AdminUser);
 
         Assert.False(refused.Succeeded);
         Assert.Contains("acme_conn", refused.Errors.Single().Message);

@@ -37,7 +37,8 @@ public sealed class ConnectionManagerTests : IDisposable
         var result = await _engine.Connections.CreateAsync(new CreateConnectionRequest { Name = "Sheets", ServiceId = "fake_google" }, TestEngine.Developer("dev-2"));
 
         Assert.False(result.Succeeded);
-        Assert.Contains(result.Errors, e => e.Field == "linkName" && e.Message.Contains("already used", StringComparison.Ordinal));
+        Assert.Contains(result.Errors, e => e.Field == "linkName" && e.Message.Contains("is not available", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Errors, e => e.Message.Contains("another connection", StringComparison.Ordinal));
     }
 
     [Fact]

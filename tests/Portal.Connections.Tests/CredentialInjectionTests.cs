@@ -190,14 +190,76 @@ public sealed class CredentialInjectionTests : IDisposable
     }
 
     [Fact]
-    public async Task Owner_credentials_connection_uses_the_owners_token_for_every_runner()
+    public async Task Owner_credentials_connection_uses_the_owners_token_for_every_runner_of_the_owners_code()
     {
-        // SEC-10
+        // SEC-10, SEC-33
         await SeedAsync();
+        var ownersCode = ConnectionUseContext.ForRun("user-b", new CodeAuthorship(TestEngine.Owner, TestEngine.Owner, "function report"));
 
-        using var response = await SendAsync("https://api.example.com/v1/me", user: "user-b");
+        using var response = await _engine.InvokeClient().SendAsync(new HttpRequestMessage(HttpMethod.Get, "https://api.example.com/v1/me").UseConnection("ex", ownersCode));
 
         Assert.Equal("Bearer tok-1", ApiCalls().Single().Authorization);
+    }
+
+    [Fact]
+    public async Task Someone_elses_code_cannot_use_an_owner_credentials_connection_and_nothing_is_sent()
+    {
+        // SEC-33
+        await SeedAsync();
+
+        var ex = await Assert.ThrowsAsync<ConnectionsException>(() => SendAsync("https://api.example.com/v1/me", user: "user-b"));
+
+        Assert.Equal(ConnectionsErrorKind.Forbidden, ex.Kind);
+        Assert.Contains("Connection 'ex' cannot be used here", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(_network.Received);
+    }
+
+    [Fact]
+    public async Task The_refusal_reads_the_same_for_a_missing_connection_and_for_a_url_outside_the_service()
+    {
+        // SEC-33: no link-name oracle, and nothing about the connection (its API hosts) shows before use is allowed.
+        await SeedAsync();
+
+        var existing = await Assert.ThrowsAsync<ConnectionsException>(() => SendAsync("https://elsewhere.example.org/x", user: "user-b"));
+        var missing = await Assert.ThrowsAsync<ConnectionsException>(() =>
+            _engine.InvokeClient().SendAsync(new HttpRequestMessage(HttpMethod.Get, "https://elsewhere.example.org/x").UseConnectionFor("nope", "user-b")));
+
+        Assert.Equal(existing.Kind, missing.Kind);
+        Assert.Equal(existing.Message, missing.Message.Replace("'nope'", "'ex'", StringComparison.Ordinal));
+        Assert.DoesNotContain("api.example.com", existing.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_grant_lets_the_grantees_code_use_it_until_the_code_was_changed_by_someone_without_the_grant()
+    {
+        // SEC-33
+        await SeedAsync();
+        await _engine.GrantUseAsync("ex", "user-b");
+        var granteesCode = ConnectionUseContext.ForRun("user-c", new CodeAuthorship("user-b", "user-b", "function b"));
+        var changedByOther = ConnectionUseContext.ForRun("user-c", new CodeAuthorship("user-b", "user-c", "function b"));
+
+        using var allowed = await _engine.InvokeClient().SendAsync(new HttpRequestMessage(HttpMethod.Get, "https://api.example.com/v1/me").UseConnection("ex", granteesCode));
+        var refused = await Assert.ThrowsAsync<ConnectionsException>(() =>
+            _engine.InvokeClient().SendAsync(new HttpRequestMessage(HttpMethod.Get, "https://api.example.com/v1/me").UseConnection("ex", changedByOther)));
+
+        Assert.Equal("Bearer tok-1", ApiCalls().Single().Authorization);
+        Assert.Equal(ConnectionsErrorKind.Forbidden, refused.Kind);
+    }
+
+    [Fact]
+    public async Task Code_called_later_in_the_run_counts_too()
+    {
+        // SEC-33: a helper of someone without the grant joins the run, and the connection is refused from then on.
+        await SeedAsync();
+        var run = ConnectionUseContext.ForRun(TestEngine.Owner, new CodeAuthorship(TestEngine.Owner, TestEngine.Owner, "function report"));
+        using var before = await _engine.InvokeClient().SendAsync(new HttpRequestMessage(HttpMethod.Get, "https://api.example.com/v1/me").UseConnection("ex", run));
+
+        run.AddCode(new CodeAuthorship("user-b", "user-b", "function helper (owner b)"));
+        var after = await Assert.ThrowsAsync<ConnectionsException>(() =>
+            _engine.InvokeClient().SendAsync(new HttpRequestMessage(HttpMethod.Get, "https://api.example.com/v1/me").UseConnection("ex", run)));
+
+        Assert.Single(ApiCalls());
+        Assert.Contains("function helper (owner b)", after.Message, StringComparison.Ordinal);
     }
 
     [Fact]

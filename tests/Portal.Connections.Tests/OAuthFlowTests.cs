@@ -318,8 +318,11 @@ public sealed class OAuthFlowTests : IDisposable
         await SetUpGoogleAsync();
 
         var ex = await Assert.ThrowsAsync<ConnectionsException>(() => _engine.Flow.StartAsync("sheets", "user-b", TestEngine.RedirectUri));
+        var missing = await Assert.ThrowsAsync<ConnectionsException>(() => _engine.Flow.StartAsync("nope", "user-b", TestEngine.RedirectUri));
 
-        Assert.Equal(ConnectionsErrorKind.Forbidden, ex.Kind);
+        // SEC-33: someone else's owner-mode connection reads like a missing one.
+        Assert.Equal(ConnectionsErrorKind.NotFound, ex.Kind);
+        Assert.Equal(missing.Message.Replace("'nope'", "'sheets'", StringComparison.Ordinal), ex.Message);
     }
 
     private async Task SetUpGoogleAsync()

@@ -107,7 +107,7 @@ public sealed class RevokeAndInvalidationTests : IDisposable
             _ => service,
         };
 
-        var result = await _engine.Catalog.UpdateCustomAsync(edited, change == "client" ? "client-2" : "client-1", null, true, TestEngine.Admin);
+        var result = await _engine.Catalog.UpdateCustomAsync(edited, change == "client" ? "client-2" : "client-1", null, true, TestEngine.AdminUser);
         var owner = await _engine.ReadAuthorizationAsync("sheets", TestEngine.Owner);
         var userB = await _engine.ReadAuthorizationAsync("sheets", "user-b");
 
@@ -129,7 +129,7 @@ public sealed class RevokeAndInvalidationTests : IDisposable
         // SEC-11
         var service = await SeedAsync();
 
-        var result = await _engine.Catalog.UpdateCustomAsync(service with { DisplayName = "Renamed", Description = "new" }, "client-1", null, true, TestEngine.Admin);
+        var result = await _engine.Catalog.UpdateCustomAsync(service with { DisplayName = "Renamed", Description = "new" }, "client-1", null, true, TestEngine.AdminUser);
         var row = await _engine.ReadAuthorizationAsync("sheets", TestEngine.Owner);
 
         Assert.Equal(0, result.InvalidatedAuthorizations);
@@ -158,7 +158,7 @@ public sealed class RevokeAndInvalidationTests : IDisposable
     {
         // SEC-11
         var service = await SeedAsync();
-        await _engine.Catalog.UpdateCustomAsync(service with { TokenUrl = _provider.Url + "/token2" }, "client-1", null, true, TestEngine.Admin);
+        await _engine.Catalog.UpdateCustomAsync(service with { TokenUrl = _provider.Url + "/token2" }, "client-1", null, true, TestEngine.AdminUser);
 
         var ex = await Assert.ThrowsAsync<ConnectionsException>(() => _engine.Resolver.ResolveAsync("sheets", TestEngine.Owner, new Uri(_provider.ApiBase + "x")));
 
@@ -184,7 +184,7 @@ public sealed class RevokeAndInvalidationTests : IDisposable
             await Task.Delay(10);
         }
 
-        await _engine.Catalog.UpdateCustomAsync(service with { TokenUrl = _provider.Url + "/token-v2" }, "client-1", null, true, TestEngine.Admin);
+        await _engine.Catalog.UpdateCustomAsync(service with { TokenUrl = _provider.Url + "/token-v2" }, "client-1", null, true, TestEngine.AdminUser);
         var ex = await Assert.ThrowsAsync<ConnectionsException>(() => refresh);
         var after = await _engine.ReadAuthorizationAsync("sheets", TestEngine.Owner);
 

@@ -19,6 +19,16 @@ public sealed record CatalogService
     /// <summary>"Needs setup by an admin: …" or null.</summary>
     public string? SetupMessage { get; init; }
 
+    /// <summary>Who created a custom service; with admins, the only one who may change or delete it (SEC-34). Null for default services.</summary>
+    public string? CreatedByUserId { get; init; }
+
     /// <summary>Last provider complaint about the client configuration (e.g. invalid_client).</summary>
     public string? ConfigurationError { get; init; }
+
+    /// <summary>SEC-34: admins change any service, the creator their own custom service, nobody else.</summary>
+    public bool CanBeChangedBy(ConnectionsUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.IsAdmin || (IsCustom && CreatedByUserId is { Length: > 0 } creator && creator == user.UserId);
+    }
 }

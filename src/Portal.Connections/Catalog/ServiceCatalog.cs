@@ -108,16 +108,27 @@ public sealed class ServiceCatalog
         return new ServiceEditResult(true, []);
     }
 
-    /// <summary>Edits a custom service; a null <paramref name="clientSecret"/> keeps the stored secret. SEC-11 applies.</summary>
-    public async Task<ServiceEditResult> UpdateCustomAsync(ServiceDescriptor descriptor, string? clientId, string? clientSecret, bool enabled, string actorUserId, CancellationToken ct = default)
+    /// <summary>
+    /// Edits a custom service; a null <paramref name="clientSecret"/> keeps the stored secret. Only its creator and admins may
+    /// (SEC-34); SEC-11/SEC-34 invalidation applies.
+    /// </summary>
+    public async Task<ServiceEditResult> UpdateCustomAsync(ServiceDescriptor descriptor, string? clientId, string? clientSecret, bool enabled, ConnectionsUser actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
+        ArgumentNullException.ThrowIfNull(actor);
         await using var db = _db.CreateDbContext();
         var row = await db.Set<ServiceDefinitionEntity>().SingleOrDefaultAsync(r => r.ServiceId == descriptor.Id && r.IsCustom, ct);
         if (row is null)
         {
             return ServiceEditResult.Failed(new FieldError("id", $"There is no custom service '{descriptor.Id}'; create it first."));
         }
+
+        if (await RefuseAsync(row, actor, "change", ct) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var actorUserId = actor.UserId;
 
         var taken = (await TakenIdsAsync(db, ct)).Where(id => id != descriptor.Id).ToList();
         var errors = _validator.Validate(descriptor, taken);
@@ -174,15 +185,23 @@ public sealed class ServiceCatalog
         return await SaveEditAsync(db, row, before, BuildRuntime(def, row), actorUserId, ct);
     }
 
-    /// <summary>Deletes a custom service that no connection uses any more.</summary>
-    public async Task<ServiceEditResult> DeleteCustomAsync(string serviceId, string actorUserId, CancellationToken ct = default)
+    /// <summary>Deletes a custom service that no connection uses any more; only its creator and admins may (SEC-34).</summary>
+    public async Task<ServiceEditResult> DeleteCustomAsync(string serviceId, ConnectionsUser actor, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         await using var db = _db.CreateDbContext();
         var row = await db.Set<ServiceDefinitionEntity>().SingleOrDefaultAsync(r => r.ServiceId == serviceId && r.IsCustom, ct);
         if (row is null)
         {
             return ServiceEditResult.Failed(new FieldError("id", $"There is no custom service '{serviceId}'."));
         }
+
+        if (await RefuseAsync(row, actor, "delete", ct) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var actorUserId = actor.UserId;
 
         var inUse = await db.Set<ConnectionEntity>().Where(c => c.ServiceId == serviceId).Select(c => c.LinkName).ToListAsync(ct);
         if (inUse.Count > 0)
@@ -225,10 +244,12 @@ public sealed class ServiceCatalog
         row.ConfigurationError = null;
         row.ConcurrencyToken = Guid.NewGuid();
         var invalidated = 0;
-        if (SecurityRelevantChange(before, after))
+        var changes = CredentialChanges(before, after);
+        if (changes.Count > 0)
         {
-            // SEC-11: same SaveChanges as the edit, so no refresh can run against the new URLs with old tokens.
-            invalidated = await TokenInvalidation.InvalidateServiceAsync(db, row.ServiceId, ct);
+            // SEC-11/34: same SaveChanges as the edit, so no refresh or request can send old credentials where the edit points.
+            invalidated = await TokenInvalidation.InvalidateServiceAsync(db, row.ServiceId,
+                $"the service's {string.Join(", ", changes)} changed and its stored credentials were deleted", ct);
         }
 
         try
@@ -242,14 +263,60 @@ public sealed class ServiceCatalog
 
         await _audit.WriteAsync(new(ConnectionsAuditEventTypes.ServiceEdited, actorUserId, now, ServiceId: row.ServiceId,
             Detail: invalidated > 0 ? $"{invalidated} authorization(s) invalidated; users must authorize again" : null), ct);
-        return new ServiceEditResult(true, [], invalidated);
+        if (changes.Count > 0)
+        {
+            await _audit.WriteAsync(new(ConnectionsAuditEventTypes.TokensInvalidated, actorUserId, now, ServiceId: row.ServiceId,
+                Detail: $"{string.Join(", ", changes)} changed: {invalidated} stored credential(s) deleted, connections need re-authorization"), ct);
+        }
+
+        return new ServiceEditResult(true, [], invalidated) { CredentialChanges = changes };
     }
 
-    private static bool SecurityRelevantChange(ServiceRuntime a, ServiceRuntime b) =>
-        a.Descriptor.AuthorizeUrl != b.Descriptor.AuthorizeUrl || a.Descriptor.TokenUrl != b.Descriptor.TokenUrl ||
-        a.RefreshUrl != b.RefreshUrl || a.Descriptor.RevokeUrl != b.Descriptor.RevokeUrl || a.ClientId != b.ClientId ||
-        a.Descriptor.AuthType != b.Descriptor.AuthType ||
-        !a.Descriptor.AllowedApiBaseUrls.Order(StringComparer.Ordinal).SequenceEqual(b.Descriptor.AllowedApiBaseUrls.Order(StringComparer.Ordinal));
+    /// <summary>
+    /// SEC-11/SEC-34: every part of where or how a credential travels. A change to any of them could send an existing
+    /// credential somewhere new (a key moved from a header into a body that an echo returns, a token to another host).
+    /// </summary>
+    internal static IReadOnlyList<string> CredentialChanges(ServiceRuntime a, ServiceRuntime b)
+    {
+        var (x, y) = (a.Descriptor, b.Descriptor);
+        var changes = new List<string>();
+        void Check(bool changed, string what)
+        {
+            if (changed)
+            {
+                changes.Add(what);
+            }
+        }
+
+        Check(x.AuthType != y.AuthType, "authentication type");
+        Check(!x.ApiKeyParameters.Select(KeyShape).SequenceEqual(y.ApiKeyParameters.Select(KeyShape)), "API key parameters");
+        Check(x.TokenPlacement != y.TokenPlacement, "access token placement");
+        Check(a.ClientId != b.ClientId, "client id");
+        Check(x.ClientAuthentication != y.ClientAuthentication, "client authentication");
+        Check(x.AuthorizeUrl != y.AuthorizeUrl, "authorize URL");
+        Check(x.TokenUrl != y.TokenUrl, "token URL");
+        Check(a.RefreshUrl != b.RefreshUrl, "refresh URL");
+        Check(x.RevokeUrl != y.RevokeUrl, "revoke URL");
+        Check(!x.AllowedApiBaseUrls.Order(StringComparer.Ordinal).SequenceEqual(y.AllowedApiBaseUrls.Order(StringComparer.Ordinal)), "allowed API base URLs");
+        return changes;
+    }
+
+    // The label is only what a person sees while typing the key; name, location and format decide where it goes.
+    private static (string, CredentialLocation, string) KeyShape(ApiKeyParameter p) => (p.Name, p.Location, p.Format);
+
+    private async Task<ServiceEditResult?> RefuseAsync(ServiceDefinitionEntity row, ConnectionsUser actor, string verb, CancellationToken ct)
+    {
+        if (actor.IsAdmin || (row.CreatedByUserId is { Length: > 0 } creator && creator == actor.UserId))
+        {
+            return null;
+        }
+
+        await _audit.WriteAsync(new(ConnectionsAuditEventTypes.ServiceEditRefused, actor.UserId, _time.GetUtcNow(), ServiceId: row.ServiceId,
+            Detail: $"refused to {verb}: only the service's creator and admins may"), ct);
+        return ServiceEditResult.Refusal(
+            $"Only the person who created the custom service '{row.ServiceId}' and admins can {verb} it, because it decides where everyone's credentials for it are sent. " +
+            "Ask them to make the change, or create your own custom service.");
+    }
 
     private async Task<IReadOnlyCollection<string>> TakenIdsAsync(DbContext db, CancellationToken ct)
     {
@@ -271,7 +338,7 @@ public sealed class ServiceCatalog
     {
         var descriptor = JsonSerializer.Deserialize<ServiceDescriptor>(row.DefinitionJson ?? "{}", CatalogJson.Options)!;
         var secret = _protector.UnprotectOptional(SecretKind.ClientSecret, row.Id, row.ClientSecretCiphertext);
-        return Resolve(descriptor, [], isCustom: true, row.Enabled, row.ClientId, secret, row.ConfigurationError);
+        return Resolve(descriptor, [], isCustom: true, row.Enabled, row.ClientId, secret, row.ConfigurationError) with { CreatedByUserId = row.CreatedByUserId };
     }
 
     private static ServiceRuntime Resolve(ServiceDescriptor d, Dictionary<string, string> values, bool isCustom, bool enabled, string? clientId, string? secret, string? configError)
@@ -308,7 +375,7 @@ public sealed class ServiceCatalog
     {
         Descriptor = r.Descriptor, IsCustom = r.IsCustom, Enabled = r.Enabled, ClientId = r.ClientId,
         HasClientSecret = !string.IsNullOrEmpty(r.ClientSecret), NeedsSetup = r.SetupProblem is not null,
-        SetupMessage = r.SetupProblem, ConfigurationError = r.ConfigurationError,
+        SetupMessage = r.SetupProblem, ConfigurationError = r.ConfigurationError, CreatedByUserId = r.IsCustom ? r.CreatedByUserId : null,
     };
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

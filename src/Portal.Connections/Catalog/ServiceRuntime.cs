@@ -10,5 +10,7 @@ internal sealed record ServiceRuntime(
     string? SetupProblem,
     string? ConfigurationError)
 {
+    public string? CreatedByUserId { get; init; }
+
     public string? RefreshUrl => Descriptor.RefreshUrl ?? Descriptor.TokenUrl;
 }

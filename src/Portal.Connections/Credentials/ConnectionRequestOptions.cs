@@ -4,15 +4,20 @@ namespace Portal.Connections.Credentials;
 public static class ConnectionRequestOptions
 {
     public static readonly HttpRequestOptionsKey<string> Connection = new("Portal.Connections.LinkName");
-    public static readonly HttpRequestOptionsKey<string> RunningUser = new("Portal.Connections.RunningUserId");
+    public static readonly HttpRequestOptionsKey<ConnectionUseContext> UseContext = new("Portal.Connections.UseContext");
     public static readonly HttpRequestOptionsKey<IList<HttpCallTrace>> Trace = new("Portal.Connections.Trace");
 
-    /// <summary>Makes the request use <paramref name="linkName"/>'s credentials for <paramref name="runningUserId"/>.</summary>
-    public static HttpRequestMessage UseConnection(this HttpRequestMessage request, string linkName, string runningUserId, IList<HttpCallTrace>? trace = null)
+    /// <summary>Makes the request use <paramref name="linkName"/>'s credentials for <paramref name="runningUserId"/> acting directly (no one else's code).</summary>
+    public static HttpRequestMessage UseConnection(this HttpRequestMessage request, string linkName, string runningUserId, IList<HttpCallTrace>? trace = null) =>
+        request.UseConnection(linkName, ConnectionUseContext.ForUser(runningUserId), trace);
+
+    /// <summary>Makes the request use <paramref name="linkName"/>'s credentials as <paramref name="context"/> may (SEC-10, SEC-33).</summary>
+    public static HttpRequestMessage UseConnection(this HttpRequestMessage request, string linkName, ConnectionUseContext context, IList<HttpCallTrace>? trace = null)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
         request.Options.Set(Connection, linkName);
-        request.Options.Set(RunningUser, runningUserId);
+        request.Options.Set(UseContext, context);
         if (trace is not null)
         {
             request.Options.Set(Trace, trace);

@@ -20,16 +20,17 @@ public sealed class CredentialInjectingHandler(
         var url = request.RequestUri ?? throw new InvalidOperationException("The request has no URL.");
         request.Options.TryGetValue(ConnectionRequestOptions.Trace, out var trace);
         ResolvedCredential? credential = null;
-        string? runningUser = null;
+        ConnectionUseContext? useContext = null;
         if (request.Options.TryGetValue(ConnectionRequestOptions.Connection, out var link))
         {
-            if (!request.Options.TryGetValue(ConnectionRequestOptions.RunningUser, out runningUser))
+            if (!request.Options.TryGetValue(ConnectionRequestOptions.UseContext, out useContext))
             {
-                throw new InvalidOperationException("A connection request needs the running user; call UseConnection(link, userId).");
+                throw new InvalidOperationException("A connection request needs the running user and code; call UseConnection(link, context).");
             }
 
-            // Throws before anything is sent when the URL is not allowed or the user has no authorization (SEC-10, SEC-12).
-            credential = await resolver.ResolveAsync(link, runningUser, url, cancellationToken);
+            // Throws before anything is sent when the connection may not be used here (SEC-33), the URL is not allowed
+            // or the user has no authorization (SEC-10, SEC-12).
+            credential = await resolver.ResolveAsync(link, useContext, url, cancellationToken);
         }
 
         var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken);
@@ -76,7 +77,7 @@ public sealed class CredentialInjectingHandler(
             if (response.StatusCode == HttpStatusCode.Unauthorized && inject && !retried && credential!.CanRefresh)
             {
                 retried = true;
-                var refreshed = await resolver.RefreshAfterUnauthorizedAsync(credential, runningUser!, current, cancellationToken);
+                var refreshed = await resolver.RefreshAfterUnauthorizedAsync(credential, useContext!, current, cancellationToken);
                 if (refreshed is not null)
                 {
                     response.Dispose();

@@ -9,8 +9,11 @@ using Portal.Connections.Tokens;
 
 namespace Portal.Connections.Credentials;
 
-/// <summary>(link name, running user, request URL) → credential, applying the connection mode (SEC-10) and host allowlist (SEC-12).</summary>
-public sealed class CredentialResolver
+/// <summary>
+/// (link name, who asks, request URL) → credential, applying who may use the connection (SEC-33), the connection mode (SEC-10)
+/// and the host allowlist (SEC-12).
+/// </summary>
+public sealed class CredentialResolver : IConnectionUseCheck
 {
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
     private readonly IConnectionsDbContextFactory _db;
@@ -24,11 +27,20 @@ public sealed class CredentialResolver
         (_db, _lookup, _refresher, _protector, _time) = (db, lookup, refresher, protector, time);
     }
 
+    /// <summary>The credential for <paramref name="runningUserId"/> acting directly, as on the connection page's Test button.</summary>
+    public Task<ResolvedCredential> ResolveAsync(string linkName, string runningUserId, Uri requestUrl, CancellationToken ct = default) =>
+        ResolveAsync(linkName, ConnectionUseContext.ForUser(runningUserId), requestUrl, ct);
+
     /// <exception cref="ConnectionsException">The message names the connection and how to fix it (e.g. authorize at /connections/{link}).</exception>
-    public async Task<ResolvedCredential> ResolveAsync(string linkName, string runningUserId, Uri requestUrl, CancellationToken ct = default)
+    public async Task<ResolvedCredential> ResolveAsync(string linkName, ConnectionUseContext context, Uri requestUrl, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(requestUrl);
-        var (connection, service) = await _lookup.LoadAsync(linkName, ct);
+        ArgumentNullException.ThrowIfNull(context);
+
+        // Before anything about the connection (its service, URLs, status) can show in an error.
+        var connection = await RequireUsableAsync(linkName, context, ct);
+        var runningUserId = context.RunningUserId;
+        var service = await _lookup.ServiceForAsync(connection, ct);
         var d = service.Descriptor;
         if (!AllowedBaseUrls.Matches(requestUrl, d.AllowedApiBaseUrls))
         {
@@ -92,7 +104,7 @@ public sealed class CredentialResolver
     }
 
     /// <summary>After a 401: refresh (single flight) and resolve again; null when the credential cannot be refreshed.</summary>
-    public async Task<ResolvedCredential?> RefreshAfterUnauthorizedAsync(ResolvedCredential credential, string runningUserId, Uri requestUrl, CancellationToken ct = default)
+    public async Task<ResolvedCredential?> RefreshAfterUnauthorizedAsync(ResolvedCredential credential, ConnectionUseContext context, Uri requestUrl, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(credential);
         if (!credential.CanRefresh || credential.AuthorizationId is not { } id || credential.AccessToken is null)
@@ -101,7 +113,51 @@ public sealed class CredentialResolver
         }
 
         await _refresher.RefreshAfterUnauthorizedAsync(id, credential.AccessToken, ct);
-        return await ResolveAsync(credential.LinkName, runningUserId, requestUrl, ct);
+        return await ResolveAsync(credential.LinkName, context, requestUrl, ct);
+    }
+
+    /// <summary>
+    /// The connection when <paramref name="context"/> may use it (SEC-33); otherwise the one refusal that reads the same whether
+    /// or not the connection exists. Integration tasks given a connection name check this before anything else.
+    /// </summary>
+    public async Task<ConnectionEntity> RequireUsableAsync(string linkName, ConnectionUseContext context, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var connection = await _lookup.FindAsync(linkName, ct);
+        if (connection is null)
+        {
+            // The same grant lookup as for an existing connection, so the answer's timing does not tell either.
+            await MayUseAsync(new ConnectionEntity { Id = Guid.NewGuid(), LinkName = linkName }, context, ct);
+            throw ConnectionUseRefusal.For(linkName, context);
+        }
+
+        return await MayUseAsync(connection, context, ct) ? connection : throw ConnectionUseRefusal.For(linkName, context);
+    }
+
+    private async Task<bool> MayUseAsync(ConnectionEntity connection, ConnectionUseContext context, CancellationToken ct)
+    {
+        // A shared connection only ever uses the running user's own authorization (SEC-10), so any code may ask for it.
+        if (connection.Mode == ConnectionMode.LoginUserCredentials)
+        {
+            return true;
+        }
+
+        if (context.IsIntegrationBinding)
+        {
+            return connection.OwnerUserId == context.RunningUserId;
+        }
+
+        var code = context.Code;
+        if (code.Count == 0)
+        {
+            return false;
+        }
+
+        await using var db = _db.CreateDbContext();
+        var allowed = (await db.Set<ConnectionUseGrantEntity>().AsNoTracking().Where(g => g.ConnectionId == connection.Id)
+            .Select(g => g.GranteeUserId).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        allowed.Add(connection.OwnerUserId);
+        return code.All(c => allowed.Contains(c.OwnerUserId) && allowed.Contains(c.LastChangedByUserId));
     }
 
     private static void EnsureUsable(ConnectionEntity connection, ConnectionAuthorizationEntity? row, string runningUserId)

@@ -11,6 +11,7 @@ public static class ConnectionsModel
         b.ApplyConfiguration(new ServiceDefinitionEntityConfiguration());
         b.ApplyConfiguration(new ConnectionEntityConfiguration());
         b.ApplyConfiguration(new ConnectionAuthorizationEntityConfiguration());
+        b.ApplyConfiguration(new ConnectionUseGrantEntityConfiguration());
         b.ApplyConfiguration(new OAuthFlowStateEntityConfiguration());
         b.ApplyConfiguration(new PersonalAccessTokenEntityConfiguration());
     }

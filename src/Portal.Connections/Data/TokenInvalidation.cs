@@ -5,14 +5,13 @@ namespace Portal.Connections.Data;
 internal static class TokenInvalidation
 {
     /// <summary>Marks every authorization of the service as needing re-consent and drops its ciphertext (caller saves).</summary>
-    public static async Task<int> InvalidateServiceAsync(DbContext db, string serviceId, CancellationToken ct)
+    public static async Task<int> InvalidateServiceAsync(DbContext db, string serviceId, string reason, CancellationToken ct)
     {
         var connectionIds = await db.Set<ConnectionEntity>().Where(c => c.ServiceId == serviceId).Select(c => c.Id).ToListAsync(ct);
         var rows = await db.Set<ConnectionAuthorizationEntity>().Where(a => connectionIds.Contains(a.ConnectionId)).ToListAsync(ct);
         foreach (var row in rows.Where(r => r.Status != AuthorizationStatus.NotConnected || r.AccessTokenCiphertext is not null || r.SecretCiphertext is not null))
         {
-            Clear(row, AuthorizationStatus.NeedsReauthorization,
-                "The service's endpoints or client settings were changed by an admin; authorize the connection again.");
+            Clear(row, AuthorizationStatus.NeedsReauthorization, reason);
         }
 
         var states = await db.Set<OAuthFlowStateEntity>().Where(s => connectionIds.Contains(s.ConnectionId)).ToListAsync(ct);

@@ -69,7 +69,7 @@ public sealed class ConnectionManager
         await using var db = _db.CreateDbContext();
         if (errors.Count == 0 && await db.Set<ConnectionEntity>().AnyAsync(c => c.LinkName == link, ct))
         {
-            errors.Add(new("linkName", $"The link name '{link}' is already used by another connection; choose a different one."));
+            errors.Add(new("linkName", LinkNames.NotAvailable(link)));
         }
 
         if (errors.Count > 0)
@@ -98,7 +98,7 @@ public sealed class ConnectionManager
                 throw;
             }
 
-            return new(false, [new("linkName", $"The link name '{link}' was just taken by another connection; choose a different one.")], null);
+            return new(false, [new("linkName", LinkNames.NotAvailable(link))], null);
         }
 
         await _audit.WriteAsync(new(ConnectionsAuditEventTypes.ConnectionCreated, actor.UserId, now, link, row.ServiceId, $"mode {row.Mode}"), ct);
@@ -200,6 +200,7 @@ public sealed class ConnectionManager
         }
 
         db.RemoveRange(rows);
+        db.RemoveRange(await db.Set<ConnectionUseGrantEntity>().Where(g => g.ConnectionId == connection.Id).ToListAsync(ct));
         db.RemoveRange(await db.Set<OAuthFlowStateEntity>().Where(s => s.ConnectionId == connection.Id).ToListAsync(ct));
         db.Remove(await db.Set<ConnectionEntity>().SingleAsync(c => c.Id == connection.Id, ct));
         await db.SaveChangesAsync(ct);

@@ -37,8 +37,7 @@ public sealed class OAuthFlowService
     /// <summary>Creates server-side state and returns the provider URL. <paramref name="redirectUri"/> must be the exact registered callback.</summary>
     public async Task<OAuthStartResult> StartAsync(string linkName, string userId, string redirectUri, string? existingBrowserBinding = null, CancellationToken ct = default)
     {
-        var (connection, service) = await _lookup.LoadAsync(linkName, ct);
-        EnsureMayAuthorize(connection, userId);
+        var (connection, service) = await LoadAuthorizableAsync(linkName, userId, ct);
         if (service.Descriptor.AuthType != ServiceAuthType.OAuth2AuthorizationCode)
         {
             throw new ConnectionsException(ConnectionsErrorKind.Invalid,
@@ -204,6 +203,19 @@ public sealed class OAuthFlowService
         await _audit.WriteAsync(new(ConnectionsAuditEventTypes.ConnectionAuthorized, userId, _time.GetUtcNow(), linkName, service.Descriptor.Id), ct);
     }
 
+    /// <summary>Someone else's owner-mode connection reads like a missing one, before its service can show in an error (SEC-33).</summary>
+    private async Task<(ConnectionEntity, ServiceRuntime)> LoadAuthorizableAsync(string linkName, string userId, CancellationToken ct)
+    {
+        var connection = await _lookup.FindAsync(linkName, ct);
+        if (connection is null || (connection.OwnerUserId != userId && connection.Mode != ConnectionMode.LoginUserCredentials))
+        {
+            throw new ConnectionsException(ConnectionsErrorKind.NotFound,
+                $"There is no connection named '{linkName}' that you can authorize. Check the link name; a connection that uses its owner's account is authorized by its owner only.");
+        }
+
+        return (connection, await _lookup.ServiceForAsync(connection, ct));
+    }
+
     internal static void EnsureMayAuthorize(ConnectionEntity connection, string userId)
     {
         if (connection.OwnerUserId != userId && connection.Mode != ConnectionMode.LoginUserCredentials)
@@ -215,8 +227,7 @@ public sealed class OAuthFlowService
 
     private async Task<(ConnectionEntity, ServiceRuntime)> LoadForAuthType(string linkName, string userId, ServiceAuthType type, CancellationToken ct)
     {
-        var (connection, service) = await _lookup.LoadAsync(linkName, ct);
-        EnsureMayAuthorize(connection, userId);
+        var (connection, service) = await LoadAuthorizableAsync(linkName, userId, ct);
         if (service.Descriptor.AuthType != type)
         {
             throw new ConnectionsException(ConnectionsErrorKind.Invalid,

@@ -16,7 +16,7 @@ namespace Portal.Web.Connections;
 internal sealed class ConnectionsHttpInvoker(
     IHttpClientFactory clients,
     EgressUrlPolicy urlPolicy,
-    string runningUserId,
+    ConnectionUseContext connectionUse,
     TimeSpan timeout,
     int maxResponseBytes) : IHttpInvoker
 {
@@ -36,7 +36,7 @@ internal sealed class ConnectionsHttpInvoker(
         var hops = new List<HttpCallTrace>();
         if (request.ConnectionLinkName is not null)
         {
-            message.UseConnection(request.ConnectionLinkName, runningUserId, hops);
+            message.UseConnection(request.ConnectionLinkName, connectionUse, hops);
         }
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -22,9 +22,17 @@ internal sealed class FunctionApiKeyService(IDbContextFactory<PortalDbContext> d
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.Functions.AsNoTracking().Where(f => f.Id == functionId && f.ApiKeyHash != null)
-            .Select(f => new { f.ApiKeyPrefix, f.ApiKeyUserId, f.ApiKeyCreatedAt, Email = db.Users.Where(u => u.Id == f.ApiKeyUserId).Select(u => u.Email).FirstOrDefault() })
+            .Select(f => new
+            {
+                f.ApiKeyPrefix, f.ApiKeyUserId, f.ApiKeyCreatedAt, f.ApiKeyDisabledAt, f.ApiKeyDisabledReason,
+                Email = db.Users.Where(u => u.Id == f.ApiKeyUserId).Select(u => u.Email).FirstOrDefault(),
+            })
             .FirstOrDefaultAsync(ct);
-        return row is null ? null : new FunctionApiKeyInfo(row.ApiKeyPrefix ?? KeyPrefix, row.ApiKeyUserId!, row.Email, row.ApiKeyCreatedAt ?? DateTimeOffset.MinValue);
+        return row is null ? null : new FunctionApiKeyInfo(row.ApiKeyPrefix ?? KeyPrefix, row.ApiKeyUserId!, row.Email, row.ApiKeyCreatedAt ?? DateTimeOffset.MinValue)
+        {
+            DisabledAt = row.ApiKeyDisabledAt,
+            DisabledReason = row.ApiKeyDisabledReason,
+        };
     }
 
     /// <summary>Enables the key, or replaces it (the old key stops working at once). The key is in the result only.</summary>
@@ -43,6 +51,10 @@ internal sealed class FunctionApiKeyService(IDbContextFactory<PortalDbContext> d
         entity.ApiKeyPrefix = key[..12];
         entity.ApiKeyUserId = FunctionPermissions.UserId(user);
         entity.ApiKeyCreatedAt = time.GetUtcNow();
+
+        // Whoever generates a key approves the code as it is now (SEC-36).
+        entity.ApiKeyDisabledAt = null;
+        entity.ApiKeyDisabledReason = null;
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(AuditActor.From(user), regenerated ? FunctionAuditActions.ApiKeyRegenerated : FunctionAuditActions.ApiKeyEnabled, "function", entity.ApiName, $"key {entity.ApiKeyPrefix}…", ct);
         var email = await db.Users.Where(u => u.Id == entity.ApiKeyUserId).Select(u => u.Email).FirstOrDefaultAsync(ct);
@@ -69,9 +81,46 @@ internal sealed class FunctionApiKeyService(IDbContextFactory<PortalDbContext> d
         entity.ApiKeyPrefix = null;
         entity.ApiKeyUserId = null;
         entity.ApiKeyCreatedAt = null;
+        entity.ApiKeyDisabledAt = null;
+        entity.ApiKeyDisabledReason = null;
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(AuditActor.From(user), FunctionAuditActions.ApiKeyDisabled, "function", entity.ApiName, $"key {prefix}…", ct);
         return new FunctionApiKeyResult(null, null, null);
+    }
+
+    /// <summary>
+    /// SEC-36: the key's enabler approves the function's current code, and the same key works again. Only they may: anyone
+    /// else re-enabling it would make calls run as the enabler with code the enabler never saw (others generate a new key).
+    /// </summary>
+    public async Task<FunctionApiKeyResult> ReenableAsync(ClaimsPrincipal user, int functionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (entity, refusal) = await ManageableAsync(db, user, functionId, ct);
+        if (entity is null)
+        {
+            return refusal!;
+        }
+
+        if (entity.ApiKeyHash is null || entity.ApiKeyDisabledAt is null)
+        {
+            return FunctionApiKeyResult.Fail("The API key is not disabled, so there is nothing to re-enable. Reload the page to see its state.");
+        }
+
+        if (entity.ApiKeyUserId != FunctionPermissions.UserId(user))
+        {
+            var enabler = await db.Users.Where(u => u.Id == entity.ApiKeyUserId).Select(u => u.Email).FirstOrDefaultAsync(ct);
+            return FunctionApiKeyResult.Fail(
+                $"Only {enabler ?? "the person who enabled the key"} can approve the new code for this key, because calls with it run as them. Ask them, or generate a new key (it runs as you).");
+        }
+
+        entity.ApiKeyDisabledAt = null;
+        entity.ApiKeyDisabledReason = null;
+        await db.SaveChangesAsync(ct);
+        var version = await db.FunctionVersions.Where(v => v.FunctionId == functionId).MaxAsync(v => (int?)v.Number, ct) ?? 0;
+        await audit.RecordAsync(AuditActor.From(user), FunctionAuditActions.ApiKeyReenabled, "function", entity.ApiName,
+            $"key {entity.ApiKeyPrefix}…: code of version {version} approved by its enabler", ct);
+        var email = await db.Users.Where(u => u.Id == entity.ApiKeyUserId).Select(u => u.Email).FirstOrDefaultAsync(ct);
+        return new FunctionApiKeyResult(null, new FunctionApiKeyInfo(entity.ApiKeyPrefix ?? KeyPrefix, entity.ApiKeyUserId!, email, entity.ApiKeyCreatedAt ?? DateTimeOffset.MinValue), null);
     }
 
     /// <summary>The function when this user may manage its key; otherwise the refusal to show.</summary>
@@ -97,9 +146,10 @@ internal sealed class FunctionApiKeyService(IDbContextFactory<PortalDbContext> d
         var hash = Hash(key);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.Functions.AsNoTracking().Where(f => f.ApiKeyHash == hash)
-            .Select(f => new { f.Id, f.ApiName, f.ApiKeyUserId })
+            .Select(f => new { f.Id, f.ApiName, f.ApiKeyUserId, f.ApiKeyDisabledReason, f.ApiKeyDisabledAt })
             .FirstOrDefaultAsync(ct);
-        return row?.ApiKeyUserId is null ? null : new FunctionApiKeyMatch(row.Id, row.ApiName, row.ApiKeyUserId, hash);
+        return row?.ApiKeyUserId is null ? null : new FunctionApiKeyMatch(row.Id, row.ApiName, row.ApiKeyUserId, hash,
+            row.ApiKeyDisabledAt is null ? null : row.ApiKeyDisabledReason ?? "The function's code was changed by someone other than the person who enabled its API key.");
     }
 
     internal static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));

@@ -11,4 +11,7 @@ public static class FunctionAuditActions
     public const string ApiKeyEnabled = "function.api_key_enabled";
     public const string ApiKeyRegenerated = "function.api_key_regenerated";
     public const string ApiKeyDisabled = "function.api_key_disabled";
+    public const string ApiKeyDisabledByChange = "function.api_key_disabled_by_change";
+    public const string ApiKeyReenabled = "function.api_key_reenabled";
+    public const string ChangeRefused = "function.change_refused";
 }

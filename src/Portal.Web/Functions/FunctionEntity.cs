@@ -36,6 +36,15 @@ public sealed class FunctionEntity
 
     public DateTimeOffset? ApiKeyCreatedAt { get; set; }
 
+    /// <summary>
+    /// SEC-36: set when someone other than the key's enabler changed the code or arguments. The key is kept (so its callers learn
+    /// why) but runs nothing until its enabler approves the new code or someone generates a new key.
+    /// </summary>
+    public DateTimeOffset? ApiKeyDisabledAt { get; set; }
+
+    /// <summary>Why the key stopped, in words for its callers and its enabler.</summary>
+    public string? ApiKeyDisabledReason { get; set; }
+
     /// <summary>Changes on every save so two editors cannot silently overwrite each other.</summary>
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Portal.Connections.Credentials;
 using Portal.Scripting;
 using Portal.Scripting.Values;
 using Portal.Web.Audit;
@@ -35,7 +36,8 @@ internal sealed class FunctionRunner(
         using var lease = gate.TryEnter(userId, out var refusal) ?? throw new InvalidOperationException(refusal);
 
         // Loading is quick and not cancelled, so even a run cancelled at once is recorded.
-        var (functionId, code, parameters) = await LoadAsync(request, user, CancellationToken.None);
+        var (functionId, code, parameters, author) = await LoadAsync(request, user, CancellationToken.None);
+        var connectionUse = ConnectionUseContext.ForRun(userId, author);
         var startedAt = time.GetUtcNow();
         var stopwatch = Stopwatch.StartNew();
         var arguments = new Dictionary<string, ScriptValue>(StringComparer.OrdinalIgnoreCase);
@@ -53,9 +55,9 @@ internal sealed class FunctionRunner(
             AdminUser = adminUser,
             Mail = mailer,
             TimeProvider = time,
-            Http = httpFactory.CreateFor(user),
-            Tasks = integrations.CreateFor(user),
-            Functions = resolver is SavedFunctionResolver saved ? saved.For(user) : resolver,
+            Http = httpFactory.CreateFor(user, connectionUse),
+            Tasks = integrations.CreateFor(user, connectionUse),
+            Functions = resolver is SavedFunctionResolver saved ? saved.For(user, connectionUse) : resolver,
         };
 
         RunResult result;
@@ -115,14 +117,16 @@ internal sealed class FunctionRunner(
         return FunctionMapping.ToRecord(entity);
     }
 
-    private async Task<(int? FunctionId, string Code, IReadOnlyList<FunctionArgument> Parameters)> LoadAsync(FunctionRunRequest request, ClaimsPrincipal user, CancellationToken ct)
+    private async Task<(int? FunctionId, string Code, IReadOnlyList<FunctionArgument> Parameters, CodeAuthorship Author)> LoadAsync(
+        FunctionRunRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (request.FunctionId is not { } id)
         {
-            return (null, request.Code ?? string.Empty, request.Arguments ?? []);
+            return (null, request.Code ?? string.Empty, request.Arguments ?? [],
+                await FunctionCodeAuthors.ForUnsavedAsync(db, user, null, FunctionPermissions.UserId(user), ct));
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var function = await db.Functions.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct)
             ?? throw new InvalidOperationException("This function no longer exists. Go back to the functions list and refresh it.");
         if (!FunctionPermissions.CanSee(user, function.OwnerUserId, function.Visibility))
@@ -130,10 +134,15 @@ internal sealed class FunctionRunner(
             throw new UnauthorizedAccessException("This function is private to its owner. Ask them to share it.");
         }
 
-        // Only people who may edit can run code that differs from what is saved.
-        var code = request.Code is not null && FunctionPermissions.CanEdit(user) ? request.Code : function.Code;
-        var parameters = request.Arguments is not null && FunctionPermissions.CanEdit(user) ? request.Arguments : FunctionMapping.ReadArguments(function.ArgumentsJson);
-        return (id, code, parameters);
+        // Only people who may change the function (SEC-36) can run code that differs from what is saved; that code is theirs (SEC-33).
+        var saved = FunctionMapping.ReadArguments(function.ArgumentsJson);
+        var mayChange = FunctionPermissions.CanManage(user, function.OwnerUserId);
+        var code = request.Code is not null && mayChange ? request.Code : function.Code;
+        var parameters = request.Arguments is not null && mayChange ? request.Arguments : saved;
+        var author = code == function.Code && parameters.SequenceEqual(saved)
+            ? await FunctionCodeAuthors.ForSavedAsync(db, id, function.ApiName, function.OwnerUserId, ct)
+            : await FunctionCodeAuthors.ForUnsavedAsync(db, user, function.ApiName, function.OwnerUserId, ct);
+        return (id, code, parameters, author);
     }
 
     private async Task<string> FirstAdminEmailAsync(CancellationToken ct)

@@ -47,7 +47,7 @@ internal sealed class FunctionService(IDbContextFactory<PortalDbContext> dbFacto
 
         if (!FunctionPermissions.CanManage(user, entity.OwnerUserId))
         {
-            return FunctionResult.Fail("Only the function's owner or an Admin can change who sees it. Ask them to change it.");
+            return FunctionResult.Refusal("Only the function's owner or an Admin can change who sees it. Ask them to change it.");
         }
 
         if (entity.Visibility != visibility)
@@ -155,6 +155,11 @@ internal sealed class FunctionService(IDbContextFactory<PortalDbContext> dbFacto
             return FunctionResult.Fail(GoneError);
         }
 
+        if (!FunctionPermissions.CanManage(user, entity.OwnerUserId))
+        {
+            return await RefuseAsync(db, user, entity, "change its code or arguments", ct);
+        }
+
         if (entity.ConcurrencyStamp != concurrencyStamp)
         {
             return FunctionResult.Fail("Someone else saved this function after you opened it. Copy your changes, reload the page and apply them again.");
@@ -171,8 +176,10 @@ internal sealed class FunctionService(IDbContextFactory<PortalDbContext> dbFacto
             arguments = headerArguments;
         }
 
+        var argumentsJson = FunctionMapping.WriteArguments(arguments);
+        var keyStopped = await StopKeyUnlessEnablerAsync(db, user, entity, code != entity.Code || argumentsJson != entity.ArgumentsJson, ct);
         entity.Code = code;
-        entity.ArgumentsJson = FunctionMapping.WriteArguments(arguments);
+        entity.ArgumentsJson = argumentsJson;
         entity.UpdatedAt = time.GetUtcNow();
         entity.ConcurrencyStamp = Guid.NewGuid();
         try
@@ -186,6 +193,12 @@ internal sealed class FunctionService(IDbContextFactory<PortalDbContext> dbFacto
 
         var number = await AddVersionAsync(db, entity, user, message, ct);
         await audit.RecordAsync(AuditActor.From(user), FunctionAuditActions.Saved, "function", entity.ApiName, $"version {number}", ct);
+        if (keyStopped is { } enabler)
+        {
+            await audit.RecordAsync(AuditActor.From(user), FunctionAuditActions.ApiKeyDisabledByChange, "function", entity.ApiName,
+                $"key {entity.ApiKeyPrefix}… stopped: version {number} was saved by {await FunctionCodeAuthors.EmailAsync(db, FunctionPermissions.UserId(user), ct) ?? "another user"}, not by {enabler}, who enabled the key and must approve the code", ct);
+        }
+
         return FunctionResult.Ok(FunctionMapping.ToDetails(entity, number));
     }
 
@@ -219,6 +232,11 @@ internal sealed class FunctionService(IDbContextFactory<PortalDbContext> dbFacto
         if (entity is null)
         {
             return FunctionResult.Fail(GoneError);
+        }
+
+        if (!FunctionPermissions.CanManage(user, entity.OwnerUserId))
+        {
+            return await RefuseAsync(db, user, entity, "delete it", ct);
         }
 
         await db.FunctionRuns.Where(r => r.FunctionId == functionId).ExecuteDeleteAsync(ct);
@@ -304,6 +322,36 @@ internal sealed class FunctionService(IDbContextFactory<PortalDbContext> dbFacto
     {
         var userId = FunctionPermissions.UserId(user);
         return FunctionPermissions.SeesAllRuns(user) ? db.FunctionRuns.AsNoTracking() : db.FunctionRuns.AsNoTracking().Where(r => r.UserId == userId);
+    }
+
+    /// <summary>SEC-36: someone who may see a function but not change it is told who can, and the attempt is audited.</summary>
+    private async Task<FunctionResult> RefuseAsync(PortalDbContext db, ClaimsPrincipal user, FunctionEntity entity, string what, CancellationToken ct)
+    {
+        var owner = await db.Users.AsNoTracking().Where(u => u.Id == entity.OwnerUserId).Select(u => u.Email).FirstOrDefaultAsync(ct);
+        await audit.RecordAsync(AuditActor.From(user), FunctionAuditActions.ChangeRefused, "function", entity.ApiName, $"refused to {what}: not the owner or an admin", ct);
+        return FunctionResult.Refusal(
+            $"Only the function's owner ({owner ?? "a deleted user"}) and admins can {what}. Ask them to make the change, or duplicate the function to work on your own copy.");
+    }
+
+    /// <summary>
+    /// SEC-36: a key runs only code its enabler approved. A change by anyone else stops the key (kept, so callers are told why)
+    /// until the enabler re-enables it. Returns the enabler's email when the key was stopped now.
+    /// </summary>
+    private async Task<string?> StopKeyUnlessEnablerAsync(PortalDbContext db, ClaimsPrincipal user, FunctionEntity entity, bool codeChanged, CancellationToken ct)
+    {
+        if (!codeChanged || entity.ApiKeyHash is null || entity.ApiKeyUserId is null || entity.ApiKeyUserId == FunctionPermissions.UserId(user))
+        {
+            return null;
+        }
+
+        var enabler = await FunctionCodeAuthors.EmailAsync(db, entity.ApiKeyUserId, ct) ?? "the person who enabled it";
+        var changer = await FunctionCodeAuthors.EmailAsync(db, FunctionPermissions.UserId(user), ct) ?? user.Identity?.Name ?? "another user";
+        var now = time.GetUtcNow();
+        entity.ApiKeyDisabledAt = now;
+        entity.ApiKeyDisabledReason =
+            $"The API key of function {entity.ApiName} was disabled on {now:yyyy-MM-dd HH:mm} UTC because {changer} changed its code, " +
+            $"and calls with the key run as {enabler}, who has not approved that code. Ask {enabler} to review the code and re-enable the key on the function's REST API tab.";
+        return enabler;
     }
 
     private static async Task<int> LatestVersionAsync(PortalDbContext db, int functionId, CancellationToken ct) =>

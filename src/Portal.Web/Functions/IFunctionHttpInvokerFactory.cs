@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Portal.Connections.Credentials;
 using Portal.Scripting.Http;
 
 namespace Portal.Web.Functions;
@@ -6,5 +7,6 @@ namespace Portal.Web.Functions;
 /// <summary>Gives a run the HTTP invoker that acts for <paramref name="user"/> (their connection authorizations).</summary>
 public interface IFunctionHttpInvokerFactory
 {
-    IHttpInvoker CreateFor(ClaimsPrincipal user);
+    /// <param name="connectionUse">The run's user and code, which decide the connections it may use (SEC-33).</param>
+    IHttpInvoker CreateFor(ClaimsPrincipal user, ConnectionUseContext connectionUse);
 }

@@ -8,7 +8,7 @@ public sealed class UnconnectedHttpInvokerFactory : IFunctionHttpInvokerFactory,
 {
     private readonly HttpClientInvoker inner = new(TimeSpan.FromSeconds(40), 5 * 1024 * 1024);
 
-    public IHttpInvoker CreateFor(ClaimsPrincipal user) => new Invoker(inner);
+    public IHttpInvoker CreateFor(ClaimsPrincipal user, Portal.Connections.Credentials.ConnectionUseContext connectionUse) => new Invoker(inner);
 
     public void Dispose() => inner.Dispose();
 

@@ -1,3 +1,4 @@
+using Portal.Connections.Credentials;
 using Portal.Connections.Egress;
 using Portal.Scripting.Http;
 using Portal.Web.Connections;
@@ -7,6 +8,6 @@ namespace Portal.Web.Integrations;
 /// <summary>Task calls go through the same invoker as invokeUrl: SSRF policy, egress filter, 40 s, 5 MB (SEC-22/23/24).</summary>
 internal sealed class ConnectionsIntegrationHttpInvokerFactory(IHttpClientFactory clients, EgressUrlPolicy urlPolicy) : IIntegrationHttpInvokerFactory
 {
-    public IHttpInvoker CreateFor(string userId) =>
-        new ConnectionsHttpInvoker(clients, urlPolicy, userId, ConnectedHttpInvokerFactory.Timeout, ConnectedHttpInvokerFactory.MaxResponseBytes);
+    public IHttpInvoker CreateFor(ConnectionUseContext connectionUse) =>
+        new ConnectionsHttpInvoker(clients, urlPolicy, connectionUse, ConnectedHttpInvokerFactory.Timeout, ConnectedHttpInvokerFactory.MaxResponseBytes);
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Portal.Connections.Credentials;
 using Portal.Scripting;
 
 namespace Portal.Web.Integrations;
@@ -6,5 +7,5 @@ namespace Portal.Web.Integrations;
 /// <summary>Gives each run the integration-task hook for the user running it.</summary>
 internal interface IIntegrationTaskInvokerFactory
 {
-    IHostTaskInvoker CreateFor(ClaimsPrincipal user);
+    IHostTaskInvoker CreateFor(ClaimsPrincipal user, ConnectionUseContext connectionUse);
 }

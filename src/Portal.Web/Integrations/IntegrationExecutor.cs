@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Portal.Connections;
+using Portal.Connections.Credentials;
 using Portal.Connections.Data;
 using Portal.Scripting;
 using Portal.Scripting.Http;
@@ -18,6 +20,7 @@ internal sealed class IntegrationExecutor(
     IDbContextFactory<PortalDbContext> dbFactory,
     IIntegrationServiceDirectory services,
     IIntegrationHttpInvokerFactory http,
+    IConnectionUseCheck connectionUse,
     AuditLog audit,
     TimeProvider time)
 {
@@ -45,7 +48,7 @@ internal sealed class IntegrationExecutor(
         HttpInvocationResponse response;
         try
         {
-            response = await http.CreateFor(target.UserId).InvokeAsync(request, ct);
+            response = await http.CreateFor(target.ConnectionUse).InvokeAsync(request, ct);
         }
         catch (HttpInvocationException e)
         {
@@ -94,16 +97,25 @@ internal sealed class IntegrationExecutor(
         }
 
         var baseUrl = await BaseUrlAsync(pack, connection, authorization, ct);
-        return new IntegrationTarget(connection.LinkName, binding.AuthorizationUserId, baseUrl,
+        return new IntegrationTarget(connection.LinkName, ConnectionUseContext.ForIntegrationBinding(binding.AuthorizationUserId), baseUrl,
             $"admin ({binding.AuthorizationUserEmail}) via integration {pack.Namespace}", true, binding.AuthorizationUserEmail);
     }
 
-    /// <summary>Zoho's trailing connection argument: that connection with the running user's authorization, exactly like invokeUrl.</summary>
+    /// <summary>Zoho's trailing connection argument: that connection as invokeUrl would use it, with the same rule (SEC-33).</summary>
     private async Task<IntegrationTarget> OverrideTargetAsync(IntegrationPack pack, string linkName, IntegrationRunner runner, CancellationToken ct)
     {
+        ConnectionEntity connection;
+        try
+        {
+            // First, so a missing connection and one this run may not use answer alike, before its service can show below.
+            connection = await connectionUse.RequireUsableAsync(linkName, runner.ConnectionUse, ct);
+        }
+        catch (ConnectionsException refused)
+        {
+            throw new ScriptHostException($"{pack.Namespace}: {refused.Message}");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var connection = await db.Set<ConnectionEntity>().AsNoTracking().FirstOrDefaultAsync(c => c.LinkName == linkName, ct)
-            ?? throw new ScriptHostException($"{pack.Namespace}: there is no connection '{linkName}'; check the link name on the Connections page (/connections)");
         if (!pack.Services.Contains(connection.ServiceId, StringComparer.Ordinal))
         {
             throw new ScriptHostException($"{pack.Namespace} cannot use connection '{linkName}': it connects to service '{connection.ServiceId}', but {pack.Namespace} needs one of {string.Join(", ", pack.Services)}");
@@ -114,7 +126,7 @@ internal sealed class IntegrationExecutor(
             .FirstOrDefaultAsync(a => a.ConnectionId == connection.Id && a.UserId == effectiveUser, ct);
         var baseUrl = await BaseUrlAsync(pack, connection, authorization, ct);
         var who = connection.Mode == ConnectionMode.OwnerCredentials ? "its owner's authorization" : $"{runner.Email ?? "the running user"}'s own authorization";
-        return new IntegrationTarget(linkName, runner.UserId, baseUrl, $"connection \"{linkName}\" ({who}) via integration {pack.Namespace}", false, null);
+        return new IntegrationTarget(linkName, runner.ConnectionUse, baseUrl, $"connection \"{linkName}\" ({who}) via integration {pack.Namespace}", false, null);
     }
 
     /// <summary>api_domain from the token response plus the pack's path, else the service's API origin plus that path.</summary>

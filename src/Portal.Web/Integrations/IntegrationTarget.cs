@@ -1,4 +1,6 @@
+using Portal.Connections.Credentials;
+
 namespace Portal.Web.Integrations;
 
-/// <summary>Where and as whom one task call runs: the connection, the user whose authorization it uses, and the trace mark.</summary>
-internal sealed record IntegrationTarget(string LinkName, string UserId, string BaseUrl, string RanAs, bool AsAdmin, string? AdminEmail);
+/// <summary>Where and as whom one task call runs: the connection, who may use it and whose authorization, and the trace mark.</summary>
+internal sealed record IntegrationTarget(string LinkName, ConnectionUseContext ConnectionUse, string BaseUrl, string RanAs, bool AsAdmin, string? AdminEmail);

@@ -114,6 +114,15 @@ internal sealed class TestEngine : IDisposable
         return row.Id;
     }
 
+    /// <summary>Lets functions of <paramref name="grantee"/> use the connection (SEC-33), as its owner would on the connection page.</summary>
+    public async Task GrantUseAsync(string link, string grantee)
+    {
+        var connection = await FindConnectionAsync(link);
+        await using var db = Db.CreateDbContext();
+        db.Add(new ConnectionUseGrantEntity { Id = Guid.NewGuid(), ConnectionId = connection.Id, GranteeUserId = grantee, GrantedByUserId = connection.OwnerUserId, GrantedAt = Time.GetUtcNow() });
+        await db.SaveChangesAsync();
+    }
+
     public async Task<ConnectionEntity> FindConnectionAsync(string link)
     {
         await using var db = Db.CreateDbContext();

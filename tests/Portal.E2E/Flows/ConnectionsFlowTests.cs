@@ -197,7 +197,7 @@ public sealed class ConnectionsFlowTests(BrowserFixture browser) : IClassFixture
         await page.ScreenshotAsync("connections-01-pick-service-dark");
         await page.Locator("[data-service=sandbox_sheets]").ClickAsync();
         await page.GetByTestId("connection-name").FillAsync("Team Sheets");
-        await Assertions.Expect(page.GetByText("is already used by another connection")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("is not available (link names are unique across the portal)")).ToBeVisibleAsync();
         await page.ScreenshotAsync("connections-02-details-taken-dark");
         await page.GetByTestId("theme-toggle").ClickAsync();
         await page.WaitForTimeoutAsync(300);

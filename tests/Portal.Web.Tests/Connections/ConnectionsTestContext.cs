@@ -11,9 +11,12 @@ public abstract class ConnectionsTestContext : PortalComponentTestContext
 {
     internal FakeConnectionsUi Ui { get; } = new();
 
+    internal FakeConnectionUseGrantsUi Grants { get; } = new();
+
     protected ConnectionsTestContext()
     {
         Services.AddSingleton<IConnectionsUi>(Ui);
+        Services.AddSingleton<IConnectionUseGrantsUi>(Grants);
         Services.AddTransient<PopupBridge>();
     }
 

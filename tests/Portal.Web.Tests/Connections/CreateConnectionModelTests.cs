@@ -56,7 +56,7 @@ public sealed class CreateConnectionModelTests
 
         model.LinkNameTaken = true;
 
-        Assert.Equal("The link name 'sandbox_sheets' is already used by another connection; choose a different one.", model.LinkNameError);
+        Assert.Equal("The link name 'sandbox_sheets' is not available (link names are unique across the portal); choose a different one, e.g. 'sandbox_sheets_2'.", model.LinkNameError);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class WizardComponentTests : ConnectionsTestContext
 
         cut.Find("input[data-testid=connection-name]").Input("Team Sheets");
 
-        await cut.WaitForAssertionAsync(() => Assert.Contains("is already used by another connection", cut.Markup));
+        await cut.WaitForAssertionAsync(() => Assert.Contains("is not available (link names are unique across the portal)", cut.Markup));
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class WizardComponentTests : ConnectionsTestContext
     }
 
     [Fact]
-    public async Task In_owner_mode_the_consent_dialog_warns_that_everyone_uses_the_account()
+    public async Task In_owner_mode_the_consent_dialog_says_whose_functions_use_the_account()
     {
         var host = RenderDialogHost();
 
@@ -134,6 +134,6 @@ public sealed class WizardComponentTests : ConnectionsTestContext
             .Add(x => x.Mode, ConnectionMode.OwnerCredentials)
             .Add(x => x.AuthorizeUrl, "/connections/oauth/start?connection=ops"));
 
-        await host.WaitForAssertionAsync(() => Assert.Contains("will be used whenever anyone runs a function that uses “ops”", host.Find("[data-testid=consent-credentials]").TextContent));
+        await host.WaitForAssertionAsync(() => Assert.Contains("will be used by your functions that use “ops”, and by those of people you grant use to", host.Find("[data-testid=consent-credentials]").TextContent));
     }
 }

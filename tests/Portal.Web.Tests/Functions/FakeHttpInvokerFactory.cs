@@ -13,9 +13,13 @@ public sealed class FakeHttpInvokerFactory : IFunctionHttpInvokerFactory, IHttpI
 
     public string ResponseBody { get; set; } = "{\"ok\":true}";
 
-    public IHttpInvoker CreateFor(ClaimsPrincipal user)
+    /// <summary>The connection context of the last run (SEC-33).</summary>
+    public Portal.Connections.Credentials.ConnectionUseContext? LastConnectionUse { get; private set; }
+
+    public IHttpInvoker CreateFor(ClaimsPrincipal user, Portal.Connections.Credentials.ConnectionUseContext connectionUse)
     {
         currentUser = user.Identity?.Name;
+        LastConnectionUse = connectionUse;
         return this;
     }
 

@@ -39,7 +39,7 @@ public sealed class FunctionEditorPageTests : PortalComponentTestContext
         Services.AddSingleton(new FunctionApiKeyService(database.Factory, database.Audit, database.Time));
         Services.AddOptions();
         auth = AddAuthorization();
-        auth.SetAuthorized("alice@test.local").SetRoles(Roles.Developer);
+        auth.SetAuthorized("alice@test.local").SetRoles(Roles.Developer).SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, "alice"));
         JSInterop.Setup<string>("blazorMonaco.editor.getValue", _ => true).SetResult("return a * 2;");
     }
 
@@ -85,7 +85,7 @@ public sealed class FunctionEditorPageTests : PortalComponentTestContext
         page.FindAll(".mud-tab").Single(t => t.TextContent.Trim() == "REST API").Click();
 
         await page.WaitForAssertionAsync(() => Assert.Equal("http://localhost/api/v1/functions/sum/actions/execute", page.Find("[data-testid=token-url-text]").TextContent));
-        Assert.Contains("Shared", page.Find("[data-testid=visibility]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Shared", page.Find("[data-testid=visibility-menu]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -99,7 +99,22 @@ public sealed class FunctionEditorPageTests : PortalComponentTestContext
         await page.WaitForElementAsync("[data-testid=run-button]");
         Assert.Empty(page.FindAll("[data-testid=save-function]"));
         Assert.Empty(page.FindAll("[data-testid=insert-invokeurl]"));
-        Assert.Contains("Only Developers and Admins can change its code", page.Markup, StringComparison.Ordinal);
+        Assert.Contains("Only its owner and admins can change its code", page.Markup, StringComparison.Ordinal);
+    }
+
+    // SEC-36
+    [Fact]
+    public async Task A_developer_who_does_not_own_the_function_can_run_but_not_change_it()
+    {
+        service.Details = service.Details! with { OwnerUserId = "admin" };
+        RenderDialogHost();
+
+        var page = Render<FunctionEditorPage>(p => p.Add(x => x.ApiName, "sum"));
+
+        await page.WaitForElementAsync("[data-testid=run-button]");
+        Assert.Empty(page.FindAll("[data-testid=save-function]"));
+        Assert.Empty(page.FindAll("[data-testid=edit-arguments]"));
+        Assert.Contains("Only its owner and admins can change its code; duplicate it to work on your own copy", page.Markup, StringComparison.Ordinal);
     }
 
     [Fact]

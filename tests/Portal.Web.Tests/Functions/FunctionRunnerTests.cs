@@ -144,7 +144,7 @@ public sealed class FunctionRunnerTests : IDisposable
     public async Task The_default_invoker_explains_that_connections_are_not_available_yet()
     {
         using var factory = new UnconnectedHttpInvokerFactory();
-        var invoker = factory.CreateFor(FunctionTestDatabase.Alice);
+        var invoker = factory.CreateFor(FunctionTestDatabase.Alice, Portal.Connections.Credentials.ConnectionUseContext.ForUser("alice"));
 
         var error = await Assert.ThrowsAsync<HttpInvocationException>(() =>
             invoker.InvokeAsync(new HttpInvocationRequest { Method = "GET", Url = "https://example.com", ConnectionLinkName = "team_sheets" }, CancellationToken.None));

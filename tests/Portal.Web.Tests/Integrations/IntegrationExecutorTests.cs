@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Portal.Connections.Credentials;
 using Portal.Connections.Data;
 using Portal.Scripting;
 using Portal.Scripting.Http;
@@ -21,7 +22,7 @@ public sealed class IntegrationExecutorTests : IDisposable
     private readonly IntegrationExecutor executor;
 
     public IntegrationExecutorTests() =>
-        executor = new IntegrationExecutor(database.Factory, new Services(), http, database.Audit, database.Time);
+        executor = new IntegrationExecutor(database.Factory, new Services(), http, new DatabaseUseCheck(database.Factory), database.Audit, database.Time);
 
     public void Dispose() => database.Dispose();
 
@@ -175,13 +176,26 @@ public sealed class IntegrationExecutorTests : IDisposable
             Task.FromResult<IntegrationServiceInfo?>(new IntegrationServiceInfo("Zoho CRM", ["https://www.zohoapis.com/crm/"]));
     }
 
+    /// <summary>SEC-33 as the engine applies it, reduced to what these tests need: a shared connection or the run's own.</summary>
+    private sealed class DatabaseUseCheck(IDbContextFactory<PortalDbContext> factory) : IConnectionUseCheck
+    {
+        public async Task<ConnectionEntity> RequireUsableAsync(string linkName, ConnectionUseContext context, CancellationToken ct = default)
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            var connection = await db.Set<ConnectionEntity>().AsNoTracking().FirstOrDefaultAsync(c => c.LinkName == linkName, ct);
+            return connection is not null && (connection.Mode == ConnectionMode.LoginUserCredentials || context.Code.All(c => c.OwnerUserId == connection.OwnerUserId))
+                ? connection
+                : throw ConnectionUseRefusal.For(linkName, context);
+        }
+    }
+
     private sealed class RecordingHttp : IIntegrationHttpInvokerFactory
     {
         public List<(string User, HttpInvocationRequest Request)> Calls { get; } = [];
 
         public string? Failure { get; set; }
 
-        public IHttpInvoker CreateFor(string userId) => new Invoker(this, userId);
+        public IHttpInvoker CreateFor(ConnectionUseContext connectionUse) => new Invoker(this, connectionUse.RunningUserId);
 
         private sealed class Invoker(RecordingHttp owner, string userId) : IHttpInvoker
         {

@@ -15,7 +15,8 @@ public sealed record ConnectionView(
     string AuthorizePath,
     bool CanManage,
     bool CanAuthorize,
-    IReadOnlyList<ApiKeyParameter> ApiKeyParameters)
+    IReadOnlyList<ApiKeyParameter> ApiKeyParameters,
+    CredentialDestination? Destination = null)
 {
     /// <summary>The viewer's own authorization (or the owner's, for owner-credential connections), if any.</summary>
     public AuthorizationView? Mine => Authorizations.FirstOrDefault(a => a.IsViewer);

@@ -64,7 +64,8 @@ internal sealed class ConnectionsUi(
         var sampleUrl = service?.Descriptor.SampleRequestUrl ?? service?.Descriptor.AllowedApiBaseUrls.FirstOrDefault();
         return new ConnectionView(summary, names.GetValueOrDefault(summary.OwnerUserId) ?? "Deleted user", service?.Descriptor.AuthType ?? ServiceAuthType.OAuth2AuthorizationCode,
             described, auths, details.UsedBy, InvokeUrlSnippet.Format(linkName, sampleUrl), details.AuthorizePath, canManage, canAuthorize,
-            service?.Descriptor.ApiKeyParameters ?? []);
+            service?.Descriptor.ApiKeyParameters ?? [],
+            service is null ? null : CredentialDestination.From(service, service.CreatedByUserId is { } creator ? names.GetValueOrDefault(creator) : null));
     }
 
     public async Task<UiResult> AuthorizeDirectAsync(string linkName, ConnectionsUser user, CredentialInput input, CancellationToken ct = default)

@@ -7,6 +7,7 @@ internal static class ConnectionsUiServiceCollectionExtensions
     {
         services.AddScoped<IConnectionsUi, ConnectionsUi>();
         services.AddScoped<IServicesUi, ServicesUi>();
+        services.AddScoped<IConnectionUseGrantsUi, ConnectionUseGrantsUi>();
         services.AddTransient<PopupBridge>();
         return services;
     }

@@ -36,7 +36,7 @@ public sealed class CreateConnectionModel
     public string? NameError => Name.Trim().Length is 0 ? "Enter a connection name, for example Team Sheets." : Name.Trim().Length > 100 ? "Use at most 100 characters." : null;
 
     public string? LinkNameError => LinkNameRules.FormatError(LinkName)
-        ?? (LinkNameTaken ? $"The link name '{LinkName}' is already used by another connection; choose a different one." : null);
+        ?? (LinkNameTaken ? Portal.Connections.Management.LinkNames.NotAvailable(LinkName) : null);
 
     public string? ScopesError => AvailableScopes.Count > 0 && scopes.Count == 0 ? "Choose at least one scope; functions can only do what the scopes allow." : null;
 

@@ -24,5 +24,7 @@ public interface IServicesUi
     /// <summary>Deletes the test connection and records one "service.tested" audit entry.</summary>
     Task EndTestAsync(string serviceId, string linkName, ConnectionsUser user, string outcome, CancellationToken ct = default);
 
-    Task<ServiceEditResult> SaveCustomAsync(ServiceDescriptor descriptor, string? clientId, string? clientSecret, bool isNew, string actorUserId, CancellationToken ct = default);
+
+    /// <summary>Creates, or edits when <paramref name="actor"/> created it or is an admin (SEC-34).</summary>
+    Task<ServiceEditResult> SaveCustomAsync(ServiceDescriptor descriptor, string? clientId, string? clientSecret, bool isNew, ConnectionsUser actor, CancellationToken ct = default);
 }

@@ -68,7 +68,10 @@ internal sealed class ServicesUi(
         await audit.WriteAsync(new ConnectionsAuditEvent(ServiceTestedAction, user.UserId, time.GetUtcNow(), ServiceId: serviceId, Detail: outcome), ct);
     }
 
-    public Task<ServiceEditResult> SaveCustomAsync(ServiceDescriptor descriptor, string? clientId, string? clientSecret, bool isNew, string actorUserId, CancellationToken ct = default) =>
-        isNew ? catalog.CreateCustomAsync(descriptor, clientId, clientSecret, actorUserId, ct)
-              : catalog.UpdateCustomAsync(descriptor, clientId, clientSecret, enabled: true, actorUserId, ct);
+    public Task<ServiceEditResult> SaveCustomAsync(ServiceDescriptor descriptor, string? clientId, string? clientSecret, bool isNew, ConnectionsUser actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return isNew ? catalog.CreateCustomAsync(descriptor, clientId, clientSecret, actor.UserId, ct)
+                     : catalog.UpdateCustomAsync(descriptor, clientId, clientSecret, enabled: true, actor, ct);
+    }
 }

@@ -19,6 +19,7 @@ internal sealed class FunctionEntityConfiguration : IEntityTypeConfiguration<Fun
         builder.Property(f => f.ApiKeyHash).HasMaxLength(64);
         builder.Property(f => f.ApiKeyPrefix).HasMaxLength(16);
         builder.Property(f => f.ApiKeyUserId).HasMaxLength(450);
+        builder.Property(f => f.ApiKeyDisabledReason).HasMaxLength(1000);
         builder.HasIndex(f => f.ApiName).IsUnique();
 
         // Key calls find their function by hash: an index lookup instead of comparing secrets.

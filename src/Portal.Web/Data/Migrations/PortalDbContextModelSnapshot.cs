@@ -326,6 +326,38 @@ namespace Portal.Web.Data.Migrations
                     b.ToTable("Connections", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Connections.Data.ConnectionUseGrantEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GranteeUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GranteeUserId");
+
+                    b.HasIndex("ConnectionId", "GranteeUserId")
+                        .IsUnique();
+
+                    b.ToTable("ConnectionUseGrants", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Connections.Data.OAuthFlowStateEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -625,6 +657,13 @@ namespace Portal.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset?>("ApiKeyCreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ApiKeyDisabledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApiKeyDisabledReason")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ApiKeyHash")
@@ -1056,6 +1095,15 @@ namespace Portal.Web.Data.Migrations
                 });
 
             modelBuilder.Entity("Portal.Connections.Data.ConnectionAuthorizationEntity", b =>
+                {
+                    b.HasOne("Portal.Connections.Data.ConnectionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Connections.Data.ConnectionUseGrantEntity", b =>
                 {
                     b.HasOne("Portal.Connections.Data.ConnectionEntity", null)
                         .WithMany()

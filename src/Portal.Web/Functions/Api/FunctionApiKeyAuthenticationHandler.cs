@@ -42,6 +42,12 @@ internal sealed class FunctionApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail(InvalidKeyMessage);
         }
 
+        // SEC-36: a key stopped by someone else's change authenticates nobody; its callers are told why.
+        if (match.DisabledReason is { } reason)
+        {
+            return AuthenticateResult.Fail(new FunctionApiKeyDisabledException(reason));
+        }
+
         var email = (await userManager.FindByIdAsync(match.UserId))?.Email;
         var claims = new List<Claim>
         {
@@ -68,6 +74,13 @@ internal sealed class FunctionApiKeyAuthenticationHandler(
         }
 
         var result = await AuthenticateAsync();
+        if (result.Failure is FunctionApiKeyDisabledException disabled)
+        {
+            Response.StatusCode = 403;
+            await ExecuteResponses.Error(403, disabled.Message).ExecuteAsync(Context);
+            return;
+        }
+
         var message = result.Failure is not null
             ? InvalidKeyMessage
             : "Authentication is required: send a personal access token (Authorization: Bearer pat_…) or the function's API key (X-Portal-Api-Key header or ?zapikey=).";

@@ -79,6 +79,13 @@ internal static class FunctionsDeployEndpoints
             return FunctionsApiJson.NotFound(apiName);
         }
 
+        // SEC-36: the service refuses (and audits) anyone but the owner or an admin, before the code is even compiled.
+        if (!FunctionPermissions.CanManage(user, existing.OwnerUserId))
+        {
+            var refused = await service.UpdateAsync(user, existing.Id, body.Code, body.Arguments ?? existing.Arguments, existing.ConcurrencyStamp, body.Message, ct);
+            return Results.Problem(detail: refused.Error, statusCode: 403);
+        }
+
         if (CompileErrors(body.Code) is { } compileErrors)
         {
             return compileErrors;
@@ -104,7 +111,7 @@ internal static class FunctionsDeployEndpoints
 
         return result.Succeeded
             ? FunctionsApiJson.Json(FunctionApiModel.From(result.Function!))
-            : Results.Problem(detail: result.Error, statusCode: 409);
+            : Results.Problem(detail: result.Error, statusCode: result.Refused ? 403 : 409);
     }
 
     private static async Task<IResult> DeleteAsync(string apiName, ClaimsPrincipal user, IFunctionService service, CancellationToken ct)
@@ -120,7 +127,7 @@ internal static class FunctionsDeployEndpoints
         }
 
         var result = await service.DeleteAsync(user, existing.Id, ct);
-        return result.Succeeded ? Results.NoContent() : Results.Problem(detail: result.Error, statusCode: 409);
+        return result.Succeeded ? Results.NoContent() : Results.Problem(detail: result.Error, statusCode: result.Refused ? 403 : 409);
     }
 
     private static async Task<IResult> ListRunsAsync(string apiName, int? page, [FromQuery(Name = "per_page")] int? perPage, ClaimsPrincipal user, IFunctionService service, CancellationToken ct)

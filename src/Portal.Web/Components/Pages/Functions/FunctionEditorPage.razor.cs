@@ -56,9 +56,11 @@ public sealed partial class FunctionEditorPage
     protected override async Task OnParametersSetAsync()
     {
         user = (await AuthState).User;
-        canEdit = FunctionPermissions.CanEdit(user);
         darkMode = await Preferences.GetDarkModeAsync();
         function = await Functions.GetAsync(user, ApiName);
+
+        // SEC-36: the editor opens read-only for anyone but the function's owner and admins.
+        canEdit = function is not null && FunctionPermissions.CanManage(user, function.OwnerUserId);
         notFound = function is null;
         arguments = function is null ? [] : [.. function.Arguments];
         initialCode = function?.Code;
