@@ -6,9 +6,12 @@ public static class ConnectionRequestOptions
     public static readonly HttpRequestOptionsKey<string> Connection = new("Portal.Connections.LinkName");
     public static readonly HttpRequestOptionsKey<string> RunningUser = new("Portal.Connections.RunningUserId");
     public static readonly HttpRequestOptionsKey<IList<HttpCallTrace>> Trace = new("Portal.Connections.Trace");
+    public static readonly HttpRequestOptionsKey<CredentialRedaction> Redaction = new("Portal.Connections.Redaction");
 
     /// <summary>Makes the request use <paramref name="linkName"/>'s credentials for <paramref name="runningUserId"/>.</summary>
-    public static HttpRequestMessage UseConnection(this HttpRequestMessage request, string linkName, string runningUserId, IList<HttpCallTrace>? trace = null)
+    /// <param name="redaction">Learns the secrets sent, so the caller can mask them in everything it hands on (SEC-35).</param>
+    public static HttpRequestMessage UseConnection(this HttpRequestMessage request, string linkName, string runningUserId, IList<HttpCallTrace>? trace = null,
+        CredentialRedaction? redaction = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Options.Set(Connection, linkName);
@@ -16,6 +19,11 @@ public static class ConnectionRequestOptions
         if (trace is not null)
         {
             request.Options.Set(Trace, trace);
+        }
+
+        if (redaction is not null)
+        {
+            request.Options.Set(Redaction, redaction);
         }
 
         return request;

@@ -19,6 +19,7 @@ public sealed class CredentialInjectingHandler(
         ArgumentNullException.ThrowIfNull(request);
         var url = request.RequestUri ?? throw new InvalidOperationException("The request has no URL.");
         request.Options.TryGetValue(ConnectionRequestOptions.Trace, out var trace);
+        request.Options.TryGetValue(ConnectionRequestOptions.Redaction, out var redaction);
         ResolvedCredential? credential = null;
         string? runningUser = null;
         if (request.Options.TryGetValue(ConnectionRequestOptions.Connection, out var link))
@@ -30,6 +31,7 @@ public sealed class CredentialInjectingHandler(
 
             // Throws before anything is sent when the URL is not allowed or the user has no authorization (SEC-10, SEC-12).
             credential = await resolver.ResolveAsync(link, runningUser, url, cancellationToken);
+            redaction?.Add(credential);
         }
 
         var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken);
@@ -65,6 +67,7 @@ public sealed class CredentialInjectingHandler(
             if (inject)
             {
                 credential!.ApplyTo(hop);
+                redaction?.MarkSent(credential);
             }
 
             var started = time.GetTimestamp();
@@ -82,6 +85,7 @@ public sealed class CredentialInjectingHandler(
                     response.Dispose();
                     hop.Dispose();
                     credential = refreshed;
+                    redaction?.Add(refreshed);
                     continue;
                 }
             }

@@ -35,7 +35,15 @@ internal static class InvokeUrlExecutor
             var message = e is OperationCanceledException
                 ? $"request to {request.Url} timed out; check that the service is up or try again later"
                 : e.Message;
-            Record(state, request, started, null, message);
+            if (e is HttpInvocationException { Trace: { } hostTrace })
+            {
+                state.HttpCalls.Add(hostTrace);
+            }
+            else
+            {
+                Record(state, request, started, null, message);
+            }
+
             throw new ScriptRuntimeException(message, node.Span);
         }
 

@@ -80,7 +80,7 @@ internal sealed class FunctionRunner(
             ErrorMessage = status == FunctionRunStatus.Cancelled ? "The run was cancelled before it finished." : result.Error?.Message,
             ErrorLine = result.Error is { Line: > 0 } e ? e.Line : null,
             ErrorColumn = result.Error is { Column: > 0 } c ? c.Column : null,
-            HttpTraceJson = FunctionMapping.WriteTrace([.. result.HttpCalls.Select(HttpTraceRedactor.Redact)]),
+            HttpTraceJson = FunctionMapping.WriteTrace([.. result.HttpCalls.Select(t => t.Redacted ? t : HttpTraceRedactor.Redact(t))]),
             Statements = result.StatementsExecuted,
         };
 
