@@ -71,6 +71,8 @@ internal sealed class RunState(ScriptLimits limits, ScriptHost host, Cancellatio
         {
             throw new ScriptLimitException($"text limit exceeded: a text would be {length:N0} characters long, over the limit of {Limits.MaxTextLength:N0}; work with smaller pieces");
         }
+
+        RunMemory.EnsureRoom(RunMemory.TextOverhead + 2 * length);
     }
 
     public void CheckCollectionSize(long count)
