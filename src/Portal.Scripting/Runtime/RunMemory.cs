@@ -15,6 +15,9 @@ internal sealed class RunMemory(long budget)
     /// <summary>What one new map entry costs besides its key's characters (entry, bucket, growth).</summary>
     public const int MapEntryOverhead = 64;
 
+    /// <summary>Texts longer than this are checked against the budget before they are built.</summary>
+    public const int PrecheckedTextLength = 64 * 1024;
+
     [ThreadStatic]
     private static RunMemory? current;
 

@@ -49,7 +49,11 @@ public sealed class ScriptText : ScriptValue
                 {
                     var capacity = shared.Capacity;
                     shared.Append(right);
-                    RunMemory.Charge(2L * (shared.Capacity - capacity));
+                    if (shared.Capacity != capacity)
+                    {
+                        RunMemory.Charge(2L * (shared.Capacity - capacity));
+                    }
+
                     return new ScriptText(shared, shared.Length);
                 }
             }
