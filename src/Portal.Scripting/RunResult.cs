@@ -20,6 +20,9 @@ public sealed record RunResult
 
     public IReadOnlyList<HttpTraceEntry> HttpCalls { get; init; } = [];
 
+    /// <summary>Bytes the run's thread allocated (garbage included); the memory budget (SEC-37) bounds what values hold.</summary>
+    public long AllocatedBytes { get; init; }
+
     /// <summary>The mails the run's sendmail tasks delivered, in order, for the trace.</summary>
     public IReadOnlyList<ScriptMailReceipt> Mails { get; init; } = [];
 

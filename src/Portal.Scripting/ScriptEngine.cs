@@ -72,6 +72,8 @@ public static class ScriptEngine
     private static RunResult Execute(CompiledScript script, IReadOnlyDictionary<string, ScriptValue>? arguments, ScriptHost host, ScriptLimits limits, CancellationToken cancellationToken)
     {
         var started = host.TimeProvider.GetTimestamp();
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var previousMeter = RunMemory.Enter(new RunMemory(limits.MaxMemoryBytes));
         using var timeout = new CancellationTokenSource(limits.Timeout, host.TimeProvider);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var state = new RunState(limits, host, deadline.Token, cancellationToken);
@@ -95,6 +97,11 @@ public static class ScriptEngine
             // Never let a bug in the engine take the host down; report it as the run's error.
             error = new ScriptError($"internal error ({e.GetType().Name}): {e.Message}; please report this script", 0, 0);
         }
+        finally
+        {
+            // Values built after the run (e.g. by the host from the return value) are not the run's to pay for.
+            RunMemory.Enter(previousMeter);
+        }
 
         return new RunResult
         {
@@ -105,6 +112,7 @@ public static class ScriptEngine
             Elapsed = host.TimeProvider.GetElapsedTime(started),
             HttpCalls = state.HttpCalls,
             Mails = state.Mails,
+            AllocatedBytes = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore,
         };
     }
 

@@ -80,7 +80,7 @@ public sealed class SecretLeakTests : IAsyncLifetime
         Assert.Single(_provider.TokenCalls("refresh_token"));
         Assert.Equal(ConnectionsErrorKind.NeedsReauthorization, error.Kind);
         Assert.Contains(_host.Logs.Lines, l => l.StartsWith("Trace", StringComparison.Ordinal));
-        Assert.Contains(trace, t => t.CredentialSent && t.Url.Contains("api_token=***", StringComparison.Ordinal));
+        Assert.Contains(trace, t => t.CredentialSent && t.Url.Contains("api_token=••••", StringComparison.Ordinal));
         Assert.DoesNotContain(sinks, s => s.Contains(Canary, StringComparison.OrdinalIgnoreCase));
     }
 

@@ -3,7 +3,7 @@
 (function () {
     'use strict';
 
-    const keywords = ['if', 'else', 'for', 'each', 'in', 'index', 'return', 'info', 'try', 'catch', 'break', 'continue', 'invokeurl', 'standalone'];
+    const keywords = ['if', 'else', 'for', 'each', 'in', 'index', 'return', 'info', 'try', 'catch', 'break', 'continue', 'invokeurl', 'sendmail', 'standalone'];
 
     const monarch = {
         ignoreCase: true,
@@ -21,7 +21,7 @@
                 [/^(\s*)(url|type|headers|parameters|body|content-type|connection|detailed)(\s*)(:)/i, ['white', 'key', 'white', 'delimiter']],
                 [/(zoho|portal)(\.[a-zA-Z_][\w]*)+/, 'variable.predefined'],
                 // Regexes, not @keywords lists, so invokeUrl / InvokeURL / INFO are all keywords (ignoreCase).
-                [/(?:if|else|for|each|in|index|return|info|try|catch|break|continue|invokeurl|standalone)(?![\w])/, 'keyword'],
+                [/(?:if|else|for|each|in|index|return|info|try|catch|break|continue|invokeurl|sendmail|standalone)(?![\w])/, 'keyword'],
                 [/(?:true|false|null)(?![\w])/, 'constant'],
                 [/[a-zA-Z_][\w]*(?=\s*\()/, 'function'],
                 [/[a-zA-Z_][\w]*/, 'identifier'],

@@ -19,6 +19,7 @@ public sealed class CredentialInjectingHandler(
         ArgumentNullException.ThrowIfNull(request);
         var url = request.RequestUri ?? throw new InvalidOperationException("The request has no URL.");
         request.Options.TryGetValue(ConnectionRequestOptions.Trace, out var trace);
+        request.Options.TryGetValue(ConnectionRequestOptions.Redaction, out var redaction);
         ResolvedCredential? credential = null;
         ConnectionUseContext? useContext = null;
         if (request.Options.TryGetValue(ConnectionRequestOptions.Connection, out var link))
@@ -31,6 +32,7 @@ public sealed class CredentialInjectingHandler(
             // Throws before anything is sent when the connection may not be used here (SEC-33), the URL is not allowed
             // or the user has no authorization (SEC-10, SEC-12).
             credential = await resolver.ResolveAsync(link, useContext, url, cancellationToken);
+            redaction?.Add(credential);
         }
 
         var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken);
@@ -66,6 +68,7 @@ public sealed class CredentialInjectingHandler(
             if (inject)
             {
                 credential!.ApplyTo(hop);
+                redaction?.MarkSent(credential);
             }
 
             var started = time.GetTimestamp();
@@ -83,6 +86,7 @@ public sealed class CredentialInjectingHandler(
                     response.Dispose();
                     hop.Dispose();
                     credential = refreshed;
+                    redaction?.Add(refreshed);
                     continue;
                 }
             }

@@ -99,7 +99,7 @@ public sealed class CredentialResolver : IConnectionUseCheck
                 var password = _protector.Unprotect(SecretKind.ApiSecret, row!.Id, row.SecretCiphertext!);
                 var basic = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{row.UserName}:{password}"));
                 return new ResolvedCredential(linkName, row.Id, userId, d.AllowedApiBaseUrls,
-                    [new(CredentialLocation.Header, "Authorization", basic)], [password], null, false);
+                    [new(CredentialLocation.Header, "Authorization", basic)], [password, $"{row.UserName}:{password}"], null, false);
         }
     }
 

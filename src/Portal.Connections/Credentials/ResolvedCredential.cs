@@ -14,7 +14,9 @@ public sealed class ResolvedCredential
         AuthorizingUserId = authorizingUserId;
         AllowedApiBaseUrls = allowedBaseUrls;
         Parts = parts;
-        Secrets = [.. secrets.Concat(parts.Select(p => p.Value)).Where(v => v.Length > 0).Distinct().OrderByDescending(v => v.Length)];
+        // The parts are formats around these values ("Bearer {token}"), so masking the values keeps the scheme readable.
+        SecretValues = [.. secrets.Where(v => v.Length > 0).Distinct()];
+        Secrets = SecretForms.All(SecretValues);
         AccessToken = accessToken;
         CanRefresh = canRefresh;
     }
@@ -30,6 +32,9 @@ public sealed class ResolvedCredential
 
     internal IReadOnlyList<CredentialPart> Parts { get; }
 
+    /// <summary>The secret values themselves; <see cref="Secrets"/> adds the forms an API may echo them in.</summary>
+    internal IReadOnlyList<string> SecretValues { get; }
+
     internal IReadOnlyList<string> Secrets { get; }
 
     internal string? AccessToken { get; }
@@ -38,17 +43,11 @@ public sealed class ResolvedCredential
 
     public bool IsAllowed(Uri url) => AllowedBaseUrls.Matches(url, AllowedApiBaseUrls);
 
-    /// <summary>Replaces every secret value (raw and URL-encoded) with <c>***</c>.</summary>
+    /// <summary>Replaces every secret value (raw, URL-encoded, Base64, JSON-escaped) with <c>••••</c>.</summary>
     public string Redact(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        foreach (var secret in Secrets)
-        {
-            text = text.Replace(secret, "***", StringComparison.Ordinal)
-                .Replace(Uri.EscapeDataString(secret), "***", StringComparison.Ordinal);
-        }
-
-        return text;
+        return SecretForms.Redact(text, Secrets);
     }
 
     public override string ToString() => $"Credential for connection '{LinkName}' (redacted)";

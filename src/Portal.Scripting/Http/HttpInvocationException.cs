@@ -5,4 +5,7 @@ public sealed class HttpInvocationException(string message, Exception? inner = n
 {
     /// <summary>True when nothing was sent to the server, so the trace must not count it as a call.</summary>
     public bool NotSent { get; init; }
+
+    /// <summary>The host's own (redacted) trace entry of the failed call; replaces the engine's like <see cref="HttpInvocationResponse.Trace"/>.</summary>
+    public HttpTraceEntry? Trace { get; init; }
 }

@@ -24,6 +24,12 @@ public sealed record HttpTraceEntry
 
     public string? ConnectionLinkName { get; init; }
 
+    /// <summary>How the connection's credential went with the call, e.g. <c>credential of connection "x"</c>; never the value.</summary>
+    public string? Credential { get; init; }
+
+    /// <summary>Set by whoever redacted this entry, so it is redacted exactly once (SEC-35).</summary>
+    public bool Redacted { get; init; }
+
     /// <summary>Who the call ran as (e.g. "admin" for integration tasks); null for ordinary calls.</summary>
     public string? RanAs { get; init; }
 

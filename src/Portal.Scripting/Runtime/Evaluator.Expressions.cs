@@ -47,7 +47,7 @@ internal sealed partial class Evaluator
                     return EvaluateMapLiteral((MapLiteralExpression)expression);
                 case ExpressionKind.ListLiteral:
                     var literal = (ListLiteralExpression)expression;
-                    var items = new List<ScriptValue>(literal.Items.Length);
+                    var items = new ValueList(literal.Items.Length);
                     foreach (var item in literal.Items)
                     {
                         items.Add(Evaluate(item));

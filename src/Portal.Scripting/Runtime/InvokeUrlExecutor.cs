@@ -35,7 +35,16 @@ internal static class InvokeUrlExecutor
             var message = e is OperationCanceledException
                 ? $"request to {request.Url} timed out; check that the service is up or try again later"
                 : e.Message;
-            Record(state, request, started, null, message, notSent: e is HttpInvocationException { NotSent: true });
+            var notSent = e is HttpInvocationException { NotSent: true };
+            if (e is HttpInvocationException { Trace: { } hostTrace })
+            {
+                state.HttpCalls.Add(notSent ? hostTrace with { NotSent = true } : hostTrace);
+            }
+            else
+            {
+                Record(state, request, started, null, message, notSent);
+            }
+
             throw new ScriptRuntimeException(message, node.Span);
         }
 

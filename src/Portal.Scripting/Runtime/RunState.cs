@@ -73,6 +73,12 @@ internal sealed class RunState(ScriptLimits limits, ScriptHost host, Cancellatio
         {
             throw new ScriptLimitException($"text limit exceeded: a text would be {length:N0} characters long, over the limit of {Limits.MaxTextLength:N0}; work with smaller pieces");
         }
+
+        // Small texts are charged once built; a large one is refused before it is allocated, so a run stops near its budget.
+        if (length > RunMemory.PrecheckedTextLength)
+        {
+            RunMemory.EnsureRoom(RunMemory.TextOverhead + 2 * length);
+        }
     }
 
     public void CheckCollectionSize(long count)

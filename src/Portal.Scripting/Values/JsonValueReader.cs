@@ -84,7 +84,7 @@ internal static class JsonValueReader
 
                 return map;
             case JsonTokenType.StartArray:
-                var items = new List<ScriptValue>();
+                var items = new ValueList();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
                     items.Add(ReadValue(ref reader, maxCollectionSize, cache));

@@ -4,15 +4,16 @@ namespace Portal.Scripting.Values;
 public sealed class ScriptList : ScriptValue
 {
     public ScriptList()
-        : base(ScriptValueKind.List) => Items = [];
+        : base(ScriptValueKind.List) => Items = new();
 
     public ScriptList(IEnumerable<ScriptValue> items)
-        : base(ScriptValueKind.List) => Items = [.. items];
+        : base(ScriptValueKind.List) => Items = new ValueList(items);
 
+    /// <summary>With <paramref name="adopt"/>, a <see cref="ValueList"/> is taken over as is; any other list is copied (and charged).</summary>
     internal ScriptList(List<ScriptValue> items, bool adopt)
-        : base(ScriptValueKind.List) => Items = adopt ? items : [.. items];
+        : base(ScriptValueKind.List) => Items = adopt && items is ValueList own ? own : new ValueList(items);
 
-    internal List<ScriptValue> Items { get; }
+    internal ValueList Items { get; }
 
     public int Count => Items.Count;
 

@@ -4,12 +4,12 @@ namespace Portal.Scripting.Values;
 public sealed class ScriptMap : ScriptValue
 {
     public ScriptMap()
-        : base(ScriptValueKind.Map) => Entries = new OrderedDictionary<string, ScriptValue>(StringComparer.Ordinal);
+        : base(ScriptValueKind.Map) => Entries = new();
 
     internal ScriptMap(int capacity)
-        : base(ScriptValueKind.Map) => Entries = new OrderedDictionary<string, ScriptValue>(capacity, StringComparer.Ordinal);
+        : base(ScriptValueKind.Map) => Entries = new ValueMap(capacity);
 
-    internal OrderedDictionary<string, ScriptValue> Entries { get; }
+    internal ValueMap Entries { get; }
 
     public int Count => Entries.Count;
 

@@ -1,10 +1,11 @@
 using System.Text;
+using Portal.Scripting.Runtime;
 
 namespace Portal.Scripting.Values;
 
 /// <summary>
 /// TEXT. Repeated concatenation shares one StringBuilder (like Jint's concatenated strings),
-/// so building text in a loop is linear instead of quadratic.
+/// so building text in a loop is linear instead of quadratic. Every character stored is charged to the run (SEC-37).
 /// </summary>
 public sealed class ScriptText : ScriptValue
 {
@@ -17,6 +18,7 @@ public sealed class ScriptText : ScriptValue
     {
         _value = value;
         Length = value.Length;
+        RunMemory.ChargeText(value.Length);
     }
 
     private ScriptText(StringBuilder builder, int length)
@@ -30,7 +32,7 @@ public sealed class ScriptText : ScriptValue
 
     public int Length { get; }
 
-    public string Value => _value ??= _builder!.ToString(0, Length);
+    public string Value => _value ?? Materialize();
 
     internal static ScriptText Concat(ScriptText left, string right)
     {
@@ -45,7 +47,13 @@ public sealed class ScriptText : ScriptValue
             {
                 if (shared.Length == left.Length)
                 {
+                    var capacity = shared.Capacity;
                     shared.Append(right);
+                    if (shared.Capacity != capacity)
+                    {
+                        RunMemory.Charge(2L * (shared.Capacity - capacity));
+                    }
+
                     return new ScriptText(shared, shared.Length);
                 }
             }
@@ -57,8 +65,19 @@ public sealed class ScriptText : ScriptValue
             return new ScriptText(string.Concat(left.Value, right));
         }
 
-        var builder = new StringBuilder(Math.Max(total * 2, 1024));
-        builder.Append(left.Value).Append(right);
+        var leftValue = left.Value;
+        var reserved = Math.Max(total * 2, 1024);
+        RunMemory.Charge(RunMemory.TextOverhead + 2L * reserved);
+        var builder = new StringBuilder(reserved);
+        builder.Append(leftValue).Append(right);
         return new ScriptText(builder, builder.Length);
+    }
+
+    private string Materialize()
+    {
+        RunMemory.EnsureRoom(2L * Length);
+        var value = _builder!.ToString(0, Length);
+        RunMemory.ChargeText(Length);
+        return _value = value;
     }
 }

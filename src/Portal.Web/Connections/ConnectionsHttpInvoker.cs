@@ -22,6 +22,10 @@ internal sealed class ConnectionsHttpInvoker(
 {
     public async Task<HttpInvocationResponse> InvokeAsync(HttpInvocationRequest request, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
+        var hops = new List<HttpCallTrace>();
+        var redaction = new CredentialRedaction();
+        var droppedHeaders = new List<string>();
         Uri url;
         try
         {
@@ -29,74 +33,94 @@ internal sealed class ConnectionsHttpInvoker(
         }
         catch (EgressBlockedException blocked)
         {
-            throw new HttpInvocationException(blocked.Message, blocked) { NotSent = true };
+            throw Failure(blocked.Message, blocked, notSent: true);
         }
 
-        using var message = BuildMessage(request, url, out var droppedHeaders);
-        var hops = new List<HttpCallTrace>();
+        using var message = BuildMessage(request, url, droppedHeaders);
         if (request.ConnectionLinkName is not null)
         {
-            message.UseConnection(request.ConnectionLinkName, connectionUse, hops);
+            message.UseConnection(request.ConnectionLinkName, connectionUse, hops, redaction);
         }
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
-        var started = Stopwatch.GetTimestamp();
         try
         {
             using var response = await clients.CreateClient(ConnectionsHttpClients.Invoke)
                 .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
-            var body = await CappedResponseReader.ReadAsync(response.Content, maxResponseBytes, () => TooLarge(url), deadline.Token);
+            var body = redaction.Redact(await CappedResponseReader.ReadAsync(response.Content, maxResponseBytes, () => TooLarge(url), deadline.Token));
             var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var header in response.Headers.Concat(response.Content.Headers))
             {
-                headers[header.Key] = string.Join(", ", header.Value);
+                headers[header.Key] = redaction.Redact(string.Join(", ", header.Value));
             }
 
-            var last = hops.LastOrDefault();
-            var trace = HttpTraceRedactor.Redact(new HttpTraceEntry
-            {
-                Method = request.Method,
-                Url = last?.Url ?? url.AbsoluteUri,
-                StatusCode = (int)response.StatusCode,
-                Duration = Stopwatch.GetElapsedTime(started),
-                RequestHeaders = RequestHeadersForTrace(request),
-                ResponseHeaders = [.. headers.Select(h => KeyValuePair.Create(h.Key, h.Value))],
-                RequestBodyPreview = HttpTraceEntry.Preview(request.Body),
-                ResponseBodyPreview = HttpTraceEntry.Preview(body),
-                ConnectionLinkName = request.ConnectionLinkName,
-                Error = Notes(hops.Count, droppedHeaders),
-            });
-            if (hops.Any(h => h.CredentialSent))
-            {
-                // Added after redaction so the note survives; the value itself is never known here.
-                trace = trace with { RequestHeaders = [.. trace.RequestHeaders, KeyValuePair.Create("Authorization", $"{HttpTraceRedactor.Mask} (credential of connection \"{request.ConnectionLinkName}\")")] };
-            }
-
+            var trace = Trace((int)response.StatusCode, null, [.. headers.Select(h => KeyValuePair.Create(h.Key, h.Value))], body);
             return new HttpInvocationResponse { StatusCode = (int)response.StatusCode, Headers = headers, Body = body, Trace = trace };
+        }
+
+        catch (HttpInvocationException error) when (error.Trace is null)
+        {
+            throw Failure(error.Message, error);
         }
         catch (ConnectionsException error)
         {
             // The engine's message already names the connection and the page that fixes it.
-            throw new HttpInvocationException(error.Message, error) { NotSent = hops.Count == 0 };
+            throw Failure(error.Message, error, notSent: hops.Count == 0);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new HttpInvocationException($"request to {url.Host} timed out after {timeout.TotalSeconds:0.#} s; check that the service is up or try again later");
+            throw Failure($"request to {url.Host} timed out after {timeout.TotalSeconds:0.#} s; check that the service is up or try again later", null);
         }
         catch (HttpRequestException error) when (EgressBlockedException.TryFind(error, out var blocked))
         {
-            throw new HttpInvocationException(blocked.Message, error) { NotSent = hops.Count == 0 };
+            throw Failure(blocked.Message, error, notSent: hops.Count == 0);
         }
         catch (HttpRequestException error)
         {
-            throw new HttpInvocationException($"request to {url.Host} failed: {error.Message}; check the URL and that the service is reachable", error);
+            throw Failure($"request to {url.Host} failed: {error.Message}; check the URL and that the service is reachable", error);
+        }
+
+        // The one place this call's trace is built and redacted (SEC-20, SEC-35): the injected header keeps its own name,
+        // the credential note is a field of its own, and every secret form the handler learnt is masked.
+        HttpTraceEntry Trace(int status, string? error, IReadOnlyList<KeyValuePair<string, string>>? responseHeaders = null, string? responseBody = null)
+        {
+            var notes = Notes(hops.Count, droppedHeaders);
+            var entry = HttpTraceRedactor.Redact(new HttpTraceEntry
+            {
+                Method = request.Method,
+                Url = redaction.Redact(hops.LastOrDefault()?.Url ?? request.Url),
+                StatusCode = status,
+                Duration = Stopwatch.GetElapsedTime(started),
+                RequestHeaders = [.. RequestHeadersForTrace(request).Select(h => KeyValuePair.Create(h.Key, redaction.Redact(h.Value)))],
+                RequestBodyPreview = redaction.Redact(HttpTraceEntry.Preview(request.Body)),
+                ResponseHeaders = responseHeaders ?? [],
+                ResponseBodyPreview = HttpTraceEntry.Preview(responseBody),
+                ConnectionLinkName = request.ConnectionLinkName,
+                Error = redaction.Redact(error is null ? notes : notes is null ? error : $"{error}; {notes}"),
+            });
+            if (!redaction.CredentialSent)
+            {
+                return entry;
+            }
+
+            var where = redaction.SentElsewhere.Count == 0 ? "" : $", sent as {string.Join(" and ", redaction.SentElsewhere)}";
+            return entry with
+            {
+                RequestHeaders = [.. entry.RequestHeaders.Where(h => !redaction.SentHeaders.Any(s => string.Equals(s.Key, h.Key, StringComparison.OrdinalIgnoreCase))), .. redaction.SentHeaders],
+                Credential = $"credential of connection \"{request.ConnectionLinkName}\"{where}",
+            };
+        }
+
+        HttpInvocationException Failure(string text, Exception? inner, bool notSent = false)
+        {
+            var shown = redaction.Redact(text);
+            return new HttpInvocationException(shown, inner) { Trace = Trace(0, shown) with { NotSent = notSent }, NotSent = notSent };
         }
     }
 
-    private static HttpRequestMessage BuildMessage(HttpInvocationRequest request, Uri url, out List<string> droppedHeaders)
+    private static HttpRequestMessage BuildMessage(HttpInvocationRequest request, Uri url, List<string> droppedHeaders)
     {
-        droppedHeaders = [];
         var message = new HttpRequestMessage(new HttpMethod(request.Method), url);
         if (request.Body is not null || request.BodyBytes is not null)
         {

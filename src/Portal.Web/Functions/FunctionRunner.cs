@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Connections.Credentials;
+using Microsoft.Extensions.Options;
 using Portal.Scripting;
 using Portal.Scripting.Values;
 using Portal.Web.Audit;
@@ -20,8 +21,11 @@ internal sealed class FunctionRunner(
     AuditLog audit,
     TimeProvider time,
     ILogger<FunctionRunner> logger,
-    Mail.RunMailerFactory? mailers = null) : IFunctionRunner
+    Mail.RunMailerFactory? mailers = null,
+    IOptions<FunctionRunOptions>? options = null) : IFunctionRunner
 {
+    private readonly FunctionRunOptions settings = options?.Value ?? new();
+
     /// <summary>Editor test runs stop after 30 s (DELUGE.md "Limits").</summary>
     public static ScriptLimits EditorLimits { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
 
@@ -64,11 +68,17 @@ internal sealed class FunctionRunner(
         try
         {
             ct.ThrowIfCancellationRequested();
-            result = await ScriptEngine.RunAsync(ScriptEngine.Compile(code, EditorLimits), arguments, host, origin == FunctionRunOrigin.Editor ? EditorLimits : ScriptLimits.Default, ct);
+            var limits = (origin == FunctionRunOrigin.Editor ? EditorLimits : ScriptLimits.Default) with { MaxMemoryBytes = settings.MaxMemoryMegabytes * 1024L * 1024 };
+            result = await ScriptEngine.RunAsync(ScriptEngine.Compile(code, EditorLimits), arguments, host, limits, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             result = new RunResult { Info = [], Error = new ScriptError("the run was cancelled", 0, 0) };
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            logger.LogError(failure, "A run of function {FunctionId} failed outside the script engine.", functionId);
+            result = new RunResult { Info = [], Error = new ScriptError($"the run failed before it finished ({failure.GetType().Name}: {failure.Message}); try again, and report it if it keeps happening", 0, 0) };
         }
 
         var status = result.Success ? FunctionRunStatus.Succeeded : ct.IsCancellationRequested ? FunctionRunStatus.Cancelled : FunctionRunStatus.Failed;
@@ -81,29 +91,51 @@ internal sealed class FunctionRunner(
             DurationMs = (long)stopwatch.Elapsed.TotalMilliseconds,
             Status = status,
             Origin = origin,
-            InfoJson = FunctionMapping.WriteLines(result.Info),
-            ReturnValueJson = result.ReturnValue?.ToJson(),
             ErrorMessage = status == FunctionRunStatus.Cancelled ? "The run was cancelled before it finished." : result.Error?.Message,
             ErrorLine = result.Error is { Line: > 0 } e ? e.Line : null,
             ErrorColumn = result.Error is { Column: > 0 } c ? c.Column : null,
-            HttpTraceJson = FunctionMapping.WriteTrace([.. result.HttpCalls.Select(HttpTraceRedactor.Redact)]),
             Statements = result.StatementsExecuted,
             MailsJson = FunctionMapping.WriteMails(result.Mails),
         };
-
-        // The run is recorded even when the caller cancelled it.
         try
         {
-            await using (var db = await dbFactory.CreateDbContextAsync(CancellationToken.None))
+            entity.InfoJson = FunctionMapping.WriteLines(result.Info);
+            entity.ReturnValueJson = RunOutputCaps.ReturnJson(result.ReturnValue, settings.MaxReturnCharacters);
+            // Each entry was redacted once by whoever built it; only the engine's own entries are redacted here (SEC-20, SEC-35).
+            entity.HttpTraceJson = RunOutputCaps.Trace([.. result.HttpCalls.Select(t => t.Redacted ? t : HttpTraceRedactor.Redact(t))], settings.MaxTraceCharacters);
+        }
+        catch (Exception output) when (output is not OperationCanceledException)
+        {
+            // The run happened: it is recorded without the output that could not be written down (SEC-37).
+            logger.LogWarning(output, "The output of a run of function {FunctionId} could not be serialized.", functionId);
+            Fail(entity, $"the run's output could not be kept ({output.GetType().Name}: {output.Message})");
+        }
+
+        await RecordAsync(entity, user, functionId, origin, mailer);
+        return FunctionMapping.ToRecord(entity);
+    }
+
+    // The run is recorded even when the caller cancelled it, and when its output is too large for the database (SEC-37).
+    private async Task RecordAsync(FunctionRunEntity entity, ClaimsPrincipal user, int? functionId, FunctionRunOrigin origin, Mail.RunMailer? mailer)
+    {
+        try
+        {
+            try
             {
-                db.FunctionRuns.Add(entity);
-                await db.SaveChangesAsync(CancellationToken.None);
+                await SaveAsync(entity);
+            }
+            catch (Exception tooBig) when (!DatabaseBusy.Is(tooBig))
+            {
+                logger.LogWarning(tooBig, "The run of function {FunctionId} could not be stored with its output; storing it without.", functionId);
+                Fail(entity, $"the database refused to store the run's output ({(tooBig.InnerException ?? tooBig).Message})");
+                entity.Id = 0;
+                await SaveAsync(entity);
             }
 
             await (mailer?.AttachToRunAsync(entity.Id, CancellationToken.None) ?? Task.CompletedTask);
 
             await pruner.PruneAsync(CancellationToken.None);
-            await audit.RecordAsync(AuditActor.From(user), FunctionAuditActions.Run, "function", functionId?.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{status} ({origin})", CancellationToken.None);
+            await audit.RecordAsync(AuditActor.From(user), FunctionAuditActions.Run, "function", functionId?.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{entity.Status} ({origin})", CancellationToken.None);
         }
         catch (Exception busy) when (DatabaseBusy.Is(busy))
         {
@@ -111,10 +143,32 @@ internal sealed class FunctionRunner(
             // second run), and the log keeps what the history row and the audit entry would have said.
             logger.LogWarning(
                 "Run of function {FunctionId} by {User} ({Origin}) finished {Status} in {DurationMs} ms but the database was busy, so it is missing from the run history and the audit log.",
-                functionId, user.Identity?.Name, origin, status, entity.DurationMs);
+                functionId, user.Identity?.Name, origin, entity.Status, entity.DurationMs);
         }
+        catch (Exception other)
+        {
+            // Never a 500 for a run that happened: the caller still gets its result.
+            logger.LogError(other,
+                "Run of function {FunctionId} by {User} ({Origin}) finished {Status} in {DurationMs} ms but could not be recorded in the run history and the audit log.",
+                functionId, user.Identity?.Name, origin, entity.Status, entity.DurationMs);
+        }
+    }
 
-        return FunctionMapping.ToRecord(entity);
+    private async Task SaveAsync(FunctionRunEntity entity)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        db.FunctionRuns.Add(entity);
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private static void Fail(FunctionRunEntity entity, string reason)
+    {
+        entity.Status = FunctionRunStatus.Failed;
+        entity.InfoJson = "[]";
+        entity.ReturnValueJson = null;
+        entity.HttpTraceJson = "[]";
+        entity.ErrorMessage = $"{reason}; the run itself {(entity.ErrorMessage is null ? "finished" : $"ended with: {entity.ErrorMessage}")}. " +
+            "Return and log less data (for example a page or a summary), then run it again.";
     }
 
     private async Task<(int? FunctionId, string Code, IReadOnlyList<FunctionArgument> Parameters, CodeAuthorship Author)> LoadAsync(

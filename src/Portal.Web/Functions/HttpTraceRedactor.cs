@@ -19,6 +19,7 @@ public static class HttpTraceRedactor
         Url = RedactUrl(entry.Url),
         RequestHeaders = RedactHeaders(entry.RequestHeaders),
         ResponseHeaders = RedactHeaders(entry.ResponseHeaders),
+        Redacted = true,
     };
 
     public static string RedactUrl(string url)

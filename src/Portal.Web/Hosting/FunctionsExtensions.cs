@@ -15,6 +15,7 @@ internal static class FunctionsExtensions
         var services = builder.Services;
         services.AddScoped<IFunctionService, FunctionService>();
         services.AddScoped<IFunctionRunner, FunctionRunner>();
+        services.AddOptions<FunctionRunOptions>().Bind(builder.Configuration.GetSection(FunctionRunOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<FunctionApiKeyService>();
 
         // "Request starting/finished" lines carry the query string, where a function API key may travel (?zapikey=, SEC-20).

@@ -52,7 +52,7 @@ internal sealed class IntegrationExecutor(
         }
         catch (HttpInvocationException e)
         {
-            var failed = Trace(request, target, time.GetElapsedTime(started)) with { Error = e.Message };
+            var failed = (e.Trace ?? Trace(request, target, time.GetElapsedTime(started)) with { Error = e.Message }) with { RanAs = target.RanAs };
             await AuditAsync(pack, task, target, runner, "failed before an answer arrived");
             throw new ScriptHostException(FailureMessage(pack, task, target, e.Message), [failed]);
         }

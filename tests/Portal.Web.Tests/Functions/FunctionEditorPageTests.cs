@@ -152,7 +152,7 @@ public sealed class FunctionEditorPageTests : PortalComponentTestContext
         var markers = await page.InvokeAsync(() => page.Instance.Diagnose("x = 1;\nif(x = 1)\n{\n  y = ;\n}"));
 
         Assert.Equal(["warning", "error"], markers.Select(m => m.Severity));
-        await page.WaitForAssertionAsync(() => Assert.Equal(["warning", "error"], page.FindAll("[data-testid^=problem]").Select(p => p.GetAttribute("data-severity"))));
+        await page.WaitForAssertionAsync(() => Assert.Equal(["warning", "error"], page.FindAll("div.problem").Select(p => p.GetAttribute("data-severity"))));
         Assert.Contains("1 problem", page.Find("[data-testid=problem-count]").TextContent, StringComparison.Ordinal);
         Assert.Equal("1 warning", page.Find("[data-testid=warning-count]").TextContent);
     }

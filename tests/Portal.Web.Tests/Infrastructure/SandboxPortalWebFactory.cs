@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Connections;
+using Portal.Connections.Egress;
 
 namespace Portal.Web.Tests.Infrastructure;
 
@@ -9,6 +12,9 @@ public sealed class SandboxPortalWebFactory : PortalWebFactory
 {
     public string SandboxUrl { get; } = $"http://127.0.0.1:{FreePort()}";
 
+    /// <summary>Further loopback origins (test servers) that scripts may call and custom services may use over http.</summary>
+    public IReadOnlyList<string> ExtraAllowedOrigins { get; init; } = [];
+
     protected override bool SandboxEnabled => true;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -16,6 +22,11 @@ public sealed class SandboxPortalWebFactory : PortalWebFactory
         base.ConfigureWebHost(builder);
         builder.UseSetting("Sandbox:Url", SandboxUrl);
         builder.UseSetting("Sandbox:DataDirectory", Path.Combine(DataDirectory, "sandbox"));
+        builder.ConfigureServices(services =>
+        {
+            services.PostConfigure<EgressOptions>(o => o.AllowedOrigins.AddRange(ExtraAllowedOrigins));
+            services.PostConfigure<ConnectionsOptions>(o => o.InsecureOriginExceptions.AddRange(ExtraAllowedOrigins));
+        });
     }
 
     public static int FreePort()

@@ -31,7 +31,7 @@ public sealed class IntegrationTasksAgainstSandboxTests(CrmIntegrationFixture fi
         Assert.All(run.HttpTrace.Take(2), t => Assert.Equal($"admin ({PortalWebFactory.AdminEmail}) via integration zoho.crm", t.RanAs));
         Assert.Null(run.HttpTrace[2].RanAs);
         Assert.Equal("echo_shared", run.HttpTrace[2].ConnectionLinkName);
-        Assert.DoesNotContain(run.HttpTrace, t => t.RequestHeaders.Any(h => h.Key == "Authorization" && !h.Value.StartsWith("••••", StringComparison.Ordinal)));
+        Assert.DoesNotContain(run.HttpTrace, t => t.RequestHeaders.Any(h => h.Key == "Authorization" && !h.Value.EndsWith("••••", StringComparison.Ordinal)));
 
         await using var db = await fixture.Factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         var audits = await db.AuditEvents.AsNoTracking().Where(e => e.Action == IntegrationAuditActions.TaskAsAdmin && e.ActorEmail == "bob@portal.local").ToListAsync();
