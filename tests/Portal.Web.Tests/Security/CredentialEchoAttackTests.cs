@@ -101,7 +101,7 @@ public sealed class CredentialEchoAttackTests(CredentialEchoFixture fixture) : I
     {
         var sandboxEcho = (await Factory.Services.GetRequiredService<ServiceCatalog>().FindAsync("sandbox_echo"))!.Descriptor;
         var link = await SharedConnectionAsync(
-            sandboxEcho with { Id = "raw_echo_oauth", DisplayName = "Raw echo (OAuth)", AllowedApiBaseUrls = [fixture.Echo.Url + "/"] },
+            sandboxEcho with { Id = "raw_echo_oauth", DisplayName = "Raw echo (OAuth)", AllowedApiBaseUrls = [fixture.Echo.Url + "/"], TestRequestUrl = null },
             SandboxPortalClient.ClientId, Factory.Services.GetRequiredService<SandboxPortalClient>().ClientSecret, ["echo.read"]);
         await SandboxAuthorizer.AuthorizeAsync(Factory, link, await FunctionsApiClient.UserIdAsync(Factory, FunctionsApiClient.Bob), "riley@sandbox.test");
 

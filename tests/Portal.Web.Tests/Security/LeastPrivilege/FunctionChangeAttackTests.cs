@@ -161,6 +161,7 @@ public sealed class FunctionChangeAttackTests(PortalWebFactory factory) : IClass
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Portal.Web.Data.ApplicationUser>>();
         var user = (await users.FindByEmailAsync(email))!;
         await users.SetLockoutEnabledAsync(user, true);
-        await users.SetLockoutEndDateAsync(user, DateTimeOffset.UtcNow.AddHours(1));
+        // An admin's lock (Users & Control) lasts until the end of time; a password lockout does not stop tokens (SEC-38).
+        await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
     }
 }
