@@ -361,11 +361,11 @@ public sealed class ServiceCatalog
         string? problem = null;
         if (missing.Count > 0)
         {
-            problem = $"Needs setup by an admin: enter a value for {string.Join(", ", missing.Select(m => "{" + m + "}"))} in Setup › Services › {d.DisplayName}.";
+            problem = $"Needs setup by an admin: enter a value for {string.Join(", ", missing.Select(m => "{" + m + "}"))} in Setup › Users & Control › Services › {d.DisplayName}.";
         }
         else if (d.AuthType is ServiceAuthType.OAuth2AuthorizationCode or ServiceAuthType.OAuth2ClientCredentials && string.IsNullOrEmpty(clientId))
         {
-            problem = $"Needs setup by an admin: enter the client id and secret for {d.DisplayName} in Setup › Services.";
+            problem = $"Needs setup by an admin: enter the client id and secret for {d.DisplayName} in Setup › Users & Control › Services.";
         }
 
         return new ServiceRuntime(resolved, isCustom, enabled, clientId, secret, problem, configError);

@@ -37,7 +37,7 @@ internal sealed class ConnectionLookup(IConnectionsDbContextFactory dbFactory, S
         if (!service.Enabled)
         {
             throw new ConnectionsException(ConnectionsErrorKind.ServiceNeedsSetup,
-                $"Connection '{connection.LinkName}' uses {service.Descriptor.DisplayName}, which an admin has disabled. Ask an admin to enable it in Setup › Services.", connection.LinkName);
+                $"Connection '{connection.LinkName}' uses {service.Descriptor.DisplayName}, which an admin has disabled. Ask an admin to enable it in Setup › Users & Control › Services.", connection.LinkName);
         }
 
         if (service.SetupProblem is { } problem)

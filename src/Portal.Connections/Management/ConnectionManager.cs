@@ -59,7 +59,7 @@ public sealed class ConnectionManager
         }
         else if (!service.Enabled || service.NeedsSetup)
         {
-            errors.Add(new("serviceId", service.SetupMessage ?? $"{service.Descriptor.DisplayName} is disabled. Ask an admin to enable it in Setup › Services."));
+            errors.Add(new("serviceId", service.SetupMessage ?? $"{service.Descriptor.DisplayName} is disabled. Ask an admin to enable it in Setup › Users & Control › Services."));
         }
         else if (service.Descriptor.Scopes.Count > 0 && scopes.FirstOrDefault(s => service.Descriptor.Scopes.All(x => x.Name != s)) is { } unknown)
         {

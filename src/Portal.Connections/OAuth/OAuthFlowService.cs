@@ -111,7 +111,7 @@ public sealed class OAuthFlowService
         var link = connection?.LinkName;
         if (connection is null)
         {
-            return new(false, null, "The connection was deleted while you were signing in. Create it again from Setup › Connections.");
+            return new(false, null, "The connection was deleted while you were signing in. Create it again from Setup › Developer Space › Connections.");
         }
 
         var failure = CheckBinding(state, callback, userId, browserBinding);
@@ -144,7 +144,7 @@ public sealed class OAuthFlowService
         if (!outcome.IsSuccess)
         {
             return new(false, link, $"{service.Descriptor.DisplayName} did not issue a token: {outcome.Problem}. Nothing was stored." +
-                (outcome.Kind == TokenOutcomeKind.InvalidClient ? " Ask an admin to check the client id and secret in Setup › Services." : ""));
+                (outcome.Kind == TokenOutcomeKind.InvalidClient ? " Ask an admin to check the client id and secret in Setup › Users & Control › Services." : ""));
         }
 
         await _store.SaveTokensAsync(connection.Id, state.UserId, outcome, ConnectionLookup.Scopes(connection), ct);

@@ -203,7 +203,7 @@ public sealed class TokenRefresher
                 await db.SaveChangesAsync(ct);
                 await _catalog.RecordConfigurationErrorAsync(service.Descriptor.Id, $"Token refresh failed: {outcome.Problem}. Check the client id and secret.", ct);
                 throw new ConnectionsException(ConnectionsErrorKind.ServiceConfiguration,
-                    $"Connection '{connection.LinkName}' cannot refresh its token because {service.Descriptor.DisplayName} rejected the portal's client credentials ({outcome.Problem}). An admin must fix the client id/secret in Setup › Services.", connection.LinkName);
+                    $"Connection '{connection.LinkName}' cannot refresh its token because {service.Descriptor.DisplayName} rejected the portal's client credentials ({outcome.Problem}). An admin must fix the client id/secret in Setup › Users & Control › Services.", connection.LinkName);
             default:
                 row.RefreshFailureCount++;
                 var delay = Backoff(row.RefreshFailureCount, outcome.RetryAfter);

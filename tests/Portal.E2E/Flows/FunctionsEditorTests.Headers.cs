@@ -19,7 +19,7 @@ public sealed partial class FunctionsEditorTests
         await Assertions.Expect(page.GetByTestId("warning-count")).ToHaveTextAsync("1 warning");
         await Assertions.Expect(page.Locator("#function-code .squiggly-warning").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#function-code .squiggly-error")).ToHaveCountAsync(0);
-        await Assertions.Expect(page.GetByTestId("problem")).ToContainTextAsync("write '=='");
+        await Assertions.Expect(page.GetByTestId("problem-warning")).ToContainTextAsync("write '=='");
         await page.GetByTestId("save-function").ClickAsync();
         await Assertions.Expect(page.GetByTestId("editor-state")).ToContainTextAsync(new Regex("Version 2 · 1 argument$"));
         await page.GetByTestId("arg-dealId").FillAsync("5");

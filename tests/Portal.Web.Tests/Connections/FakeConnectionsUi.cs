@@ -44,7 +44,7 @@ internal sealed class FakeConnectionsUi : IConnectionsUi
     {
         Descriptor = new ServiceDescriptor { Id = "github", DisplayName = "GitHub", Category = "Developer tools" },
         NeedsSetup = true,
-        SetupMessage = "Needs setup by an admin: enter the client id and secret for GitHub in Setup › Services.",
+        SetupMessage = "Needs setup by an admin: enter the client id and secret for GitHub in Setup › Users & Control › Services.",
     };
 
     public Task<IReadOnlyList<ConnectionRow>> ListAsync(ConnectionsUser user, ConnectionListScope scope, CancellationToken ct = default)

@@ -70,7 +70,7 @@ public sealed class WizardComponentTests : ConnectionsTestContext
 
         Assert.Equal("true", github.GetAttribute("aria-disabled"));
         Assert.NotEqual("BUTTON", github.TagName);
-        Assert.Contains("enter the client id and secret for GitHub in Setup › Services", github.TextContent);
+        Assert.Contains("enter the client id and secret for GitHub in Setup › Users & Control › Services", github.TextContent);
         Assert.Equal("BUTTON", cut.Find("[data-service=sandbox_sheets]").TagName);
         Assert.Empty(cut.FindAll("[data-testid=needs-setup-link]"));
     }
@@ -93,7 +93,7 @@ public sealed class WizardComponentTests : ConnectionsTestContext
 
         var cut = Render<ServicePicker>(p => p.Add(x => x.Services, Ui.Services));
 
-        Assert.Contains("Setup › Services", cut.Find("[data-service=github]").TextContent);
+        Assert.Contains("Setup › Users & Control › Services", cut.Find("[data-service=github]").TextContent);
         Assert.Empty(cut.FindAll("[data-testid=needs-setup-link]"));
     }
 
