@@ -257,27 +257,8 @@ public sealed class ConnectionManager
             : throw new ConnectionsException(ConnectionsErrorKind.Forbidden, $"Only the owner of connection '{linkName}' or an admin can delete it.", linkName);
     }
 
-    private async Task<bool> RevokeAtProviderAsync(ConnectionEntity connection, ConnectionAuthorizationEntity row, CancellationToken ct)
-    {
-        var service = await _catalog.GetRuntimeAsync(connection.ServiceId, ct);
-        if (service?.Descriptor.RevokeUrl is null || service.SetupProblem is not null)
-        {
-            return false;
-        }
-
-        try
-        {
-            var refresh = _protector.UnprotectOptional(SecretKind.RefreshToken, row.Id, row.RefreshTokenCiphertext);
-            var access = _protector.UnprotectOptional(SecretKind.AccessToken, row.Id, row.AccessTokenCiphertext);
-            return refresh is not null ? await _provider.RevokeAsync(service, refresh, "refresh_token", ct)
-                : access is not null && await _provider.RevokeAsync(service, access, "access_token", ct);
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            _logger.LogWarning("Could not decrypt the tokens of connection {Connection} to revoke them; deleting them locally", connection.LinkName);
-            return false;
-        }
-    }
+    private Task<bool> RevokeAtProviderAsync(ConnectionEntity connection, ConnectionAuthorizationEntity row, CancellationToken ct) =>
+        ProviderRevocation.RevokeAsync(_catalog, _provider, _protector, _logger, connection.ServiceId, row, $"connection {connection.LinkName}", ct);
 
     private static ConnectionsException NotFound(string linkName) =>
         new(ConnectionsErrorKind.NotFound, $"There is no connection named '{linkName}' that you can see. Check the link name in Connections.");

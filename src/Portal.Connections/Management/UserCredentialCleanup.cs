@@ -46,25 +46,6 @@ public sealed class UserCredentialCleanup
         return new UserCredentialCleanupResult(authorizations.Count, revoked, tokens.Count);
     }
 
-    private async Task<bool> RevokeAtProviderAsync(string serviceId, ConnectionAuthorizationEntity row, CancellationToken ct)
-    {
-        var service = await _catalog.GetRuntimeAsync(serviceId, ct);
-        if (service?.Descriptor.RevokeUrl is null || service.SetupProblem is not null)
-        {
-            return false;
-        }
-
-        try
-        {
-            var refresh = _protector.UnprotectOptional(SecretKind.RefreshToken, row.Id, row.RefreshTokenCiphertext);
-            var access = _protector.UnprotectOptional(SecretKind.AccessToken, row.Id, row.AccessTokenCiphertext);
-            return refresh is not null ? await _provider.RevokeAsync(service, refresh, "refresh_token", ct)
-                : access is not null && await _provider.RevokeAsync(service, access, "access_token", ct);
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            _logger.LogWarning("Could not decrypt an authorization of service {Service} to revoke it; deleting it locally", serviceId);
-            return false;
-        }
-    }
+    private Task<bool> RevokeAtProviderAsync(string serviceId, ConnectionAuthorizationEntity row, CancellationToken ct) =>
+        ProviderRevocation.RevokeAsync(_catalog, _provider, _protector, _logger, serviceId, row, $"an authorization of service {serviceId}", ct);
 }
