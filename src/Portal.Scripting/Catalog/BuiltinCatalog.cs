@@ -34,6 +34,7 @@ public static class BuiltinCatalog
         MapBuiltins.Declare(builder);
         NumberBuiltins.Declare(builder);
         DateTimeBuiltins.Declare(builder);
+        FileBuiltins.Declare(builder);
         return builder.Entries;
     }
 }

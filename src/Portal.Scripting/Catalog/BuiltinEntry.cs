@@ -25,5 +25,5 @@ public sealed record BuiltinEntry(string Name, BuiltinReceiver Receiver, string 
 
     internal GlobalFunctionId Function { get; init; }
 
-    public bool IsMethod => Receiver is BuiltinReceiver.Map or BuiltinReceiver.List or BuiltinReceiver.Text or BuiltinReceiver.Number or BuiltinReceiver.DateTime or BuiltinReceiver.Any;
+    public bool IsMethod => Receiver is BuiltinReceiver.Map or BuiltinReceiver.List or BuiltinReceiver.Text or BuiltinReceiver.Number or BuiltinReceiver.DateTime or BuiltinReceiver.File or BuiltinReceiver.Any;
 }

@@ -9,6 +9,7 @@ public enum BuiltinReceiver
     Text,
     Number,
     DateTime,
+    File,
     Any,
     Keyword,
     Task,

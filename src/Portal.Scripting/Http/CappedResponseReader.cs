@@ -2,10 +2,13 @@ using System.Text;
 
 namespace Portal.Scripting.Http;
 
-/// <summary>Reads a response body as UTF-8 text and stops as soon as it passes the size cap (SEC-24), whatever Content-Length claims.</summary>
+/// <summary>Reads a response body and stops as soon as it passes the size cap (SEC-24), whatever Content-Length claims.</summary>
 public static class CappedResponseReader
 {
-    public static async Task<string> ReadAsync(HttpContent content, long maxBytes, Func<HttpInvocationException> tooLarge, CancellationToken cancellationToken)
+    public static async Task<string> ReadAsync(HttpContent content, long maxBytes, Func<HttpInvocationException> tooLarge, CancellationToken cancellationToken) =>
+        Encoding.UTF8.GetString(await ReadBytesAsync(content, maxBytes, tooLarge, cancellationToken).ConfigureAwait(false));
+
+    public static async Task<byte[]> ReadBytesAsync(HttpContent content, long maxBytes, Func<HttpInvocationException> tooLarge, CancellationToken cancellationToken)
     {
         if (content.Headers.ContentLength > maxBytes)
         {
@@ -25,6 +28,6 @@ public static class CappedResponseReader
             }
         }
 
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        return buffer.ToArray();
     }
 }

@@ -55,14 +55,14 @@ public sealed class HttpClientInvoker : IHttpInvoker, IDisposable
         try
         {
             using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            var body = await CappedResponseReader.ReadAsync(response.Content, _maxResponseBytes, TooLarge, timeout.Token).ConfigureAwait(false);
+            var (body, bytes) = await ResponseBody.ReadAsync(response.Content, _maxResponseBytes, TooLarge, timeout.Token).ConfigureAwait(false);
             var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var header in response.Headers.Concat(response.Content.Headers))
             {
                 headers[header.Key] = string.Join(", ", header.Value);
             }
 
-            return new HttpInvocationResponse { StatusCode = (int)response.StatusCode, Headers = headers, Body = body };
+            return new HttpInvocationResponse { StatusCode = (int)response.StatusCode, Headers = headers, Body = body, BodyBytes = bytes };
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -14,6 +14,9 @@ public sealed record HttpInvocationRequest
 
     public byte[]? BodyBytes { get; init; }
 
+    /// <summary>What the trace shows for a <see cref="BodyBytes"/> body (multipart parts, file names and sizes), never the bytes.</summary>
+    public string? BodyPreview { get; init; }
+
     public string? ContentType { get; init; }
 
     public string? ConnectionLinkName { get; init; }

@@ -9,5 +9,8 @@ public sealed record HttpInvocationResponse
 
     public string Body { get; init; } = string.Empty;
 
+    /// <summary>The bytes of an answer that is a file (<see cref="ResponseBody.IsFile(string?, string?)"/>); <see cref="Body"/> is then empty.</summary>
+    public byte[]? BodyBytes { get; init; }
+
     public HttpTraceEntry? Trace { get; init; }
 }

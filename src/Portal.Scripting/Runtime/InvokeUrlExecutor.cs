@@ -48,14 +48,15 @@ internal static class InvokeUrlExecutor
             throw new ScriptRuntimeException(message, node.Span);
         }
 
-        if (response.Body.Length > state.Limits.MaxResponseBytes / 3 && System.Text.Encoding.UTF8.GetByteCount(response.Body) > state.Limits.MaxResponseBytes)
+        if (response.BodyBytes?.Length > state.Limits.MaxResponseBytes
+            || (response.Body.Length > state.Limits.MaxResponseBytes / 3 && System.Text.Encoding.UTF8.GetByteCount(response.Body) > state.Limits.MaxResponseBytes))
         {
             Record(state, request, started, response, "response too large");
             throw new ScriptRuntimeException($"response from {request.Url} is larger than {state.Limits.MaxResponseBytes:N0} bytes; ask the API for less data (paging or filters)", node.Span);
         }
 
         Record(state, request, started, response, null);
-        var body = ConvertBody(state, response.Body);
+        var body = response.BodyBytes is { } bytes ? File(request, response, bytes) : ConvertBody(state, response.Body);
         if (!request.Detailed)
         {
             return body;
@@ -120,6 +121,8 @@ internal static class InvokeUrlExecutor
         };
 
         string? body = null;
+        byte[]? bodyBytes = null;
+        string? bodyPreview = null;
         var files = evaluator.EvaluateOptional(node.Files);
         if (files is not ScriptNull)
         {
@@ -128,7 +131,7 @@ internal static class InvokeUrlExecutor
                 throw new ScriptRuntimeException("invokeUrl has both files: and body:; send the data with only one of them", node.Body?.Span);
             }
 
-            (body, contentType) = MultipartBody.Build(state, files, parameters, node);
+            (bodyBytes, contentType, bodyPreview) = MultipartBody.Build(state, files, parameters, node);
             parameters = ScriptNull.Instance;
         }
 
@@ -173,7 +176,9 @@ internal static class InvokeUrlExecutor
             Url = url,
             Headers = headers,
             Body = body,
-            ContentType = body is null ? contentType : contentType ?? "text/plain",
+            BodyBytes = bodyBytes,
+            BodyPreview = bodyPreview,
+            ContentType = body is null && bodyBytes is null ? contentType : contentType ?? "text/plain",
             ConnectionLinkName = connection,
             Detailed = detailed,
         };
@@ -202,6 +207,14 @@ internal static class InvokeUrlExecutor
         }
 
         return builder.ToString();
+    }
+
+    // A binary answer is a FILE, as in Zoho: named by Content-Disposition (or the URL), typed by Content-Type.
+    private static ScriptFile File(HttpInvocationRequest request, HttpInvocationResponse response, byte[] bytes)
+    {
+        var name = ResponseBody.FileName(ResponseBody.Header(response.Headers, "Content-Disposition"), request.Url);
+        var type = ResponseBody.Header(response.Headers, "Content-Type")?.Split(';')[0].Trim();
+        return new ScriptFile(name, string.IsNullOrEmpty(type) ? FileContentTypes.FromName(name) : type, bytes);
     }
 
     private static ScriptValue ConvertBody(RunState state, string body)
@@ -238,8 +251,8 @@ internal static class InvokeUrlExecutor
             Duration = state.Host.TimeProvider.GetElapsedTime(started),
             RequestHeaders = headers,
             ResponseHeaders = response is null ? [] : [.. response.Headers],
-            RequestBodyPreview = HttpTraceEntry.Preview(request.Body),
-            ResponseBodyPreview = HttpTraceEntry.Preview(response?.Body),
+            RequestBodyPreview = HttpTraceEntry.Preview(request.Body) ?? request.BodyPreview,
+            ResponseBodyPreview = response?.BodyBytes is { } bytes ? ResponseBody.Preview(ResponseBody.Header(response.Headers, "Content-Type"), bytes.LongLength) : HttpTraceEntry.Preview(response?.Body),
             ConnectionLinkName = request.ConnectionLinkName,
             Error = error,
             NotSent = notSent,

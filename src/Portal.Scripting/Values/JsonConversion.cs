@@ -92,6 +92,9 @@ internal static class JsonConversion
             case ScriptDateTime date:
                 writer.WriteStringValue(ValueFormatter.FormatDate(date));
                 break;
+            case ScriptFile file:
+                writer.WriteStringValue(file.Describe());
+                break;
             default:
                 writer.WriteNullValue();
                 break;

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Portal.Scripting.Values;
 
-/// <summary>A value of the script language: NUMBER, DECIMAL, BOOLEAN, TEXT, DATE-TIME, LIST, MAP or NULL.</summary>
+/// <summary>A value of the script language: NUMBER, DECIMAL, BOOLEAN, TEXT, DATE-TIME, LIST, MAP, FILE or NULL.</summary>
 public abstract class ScriptValue
 {
     private protected ScriptValue(ScriptValueKind kind) => Kind = kind;

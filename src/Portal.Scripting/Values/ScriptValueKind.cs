@@ -10,4 +10,5 @@ public enum ScriptValueKind
     DateTime,
     List,
     Map,
+    File,
 }

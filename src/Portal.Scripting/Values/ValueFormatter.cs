@@ -25,6 +25,8 @@ internal static class ValueFormatter
                 return FormatDate(date);
             case ScriptNull:
                 return "null";
+            case ScriptFile file:
+                return file.Describe();
             default:
                 var builder = new StringBuilder();
                 AppendJson(builder, value, maxLength, 0, cancellationToken);
@@ -86,6 +88,9 @@ internal static class ValueFormatter
                 break;
             case ScriptDateTime date:
                 AppendQuoted(builder, FormatDate(date));
+                break;
+            case ScriptFile file:
+                AppendQuoted(builder, file.Describe());
                 break;
             case ScriptNumber number:
                 builder.Append(number.Value);

@@ -48,15 +48,18 @@ internal sealed class ConnectionsHttpInvoker(
         {
             using var response = await clients.CreateClient(ConnectionsHttpClients.Invoke)
                 .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
-            var body = redaction.Redact(await CappedResponseReader.ReadAsync(response.Content, maxResponseBytes, () => TooLarge(url), deadline.Token));
+            var (text, bytes) = await ResponseBody.ReadAsync(response.Content, maxResponseBytes, () => TooLarge(url), deadline.Token);
+            var body = redaction.Redact(text);
+            bytes = bytes is null ? null : RedactBytes(redaction, bytes);
             var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var header in response.Headers.Concat(response.Content.Headers))
             {
                 headers[header.Key] = redaction.Redact(string.Join(", ", header.Value));
             }
 
-            var trace = Trace((int)response.StatusCode, null, [.. headers.Select(h => KeyValuePair.Create(h.Key, h.Value))], body);
-            return new HttpInvocationResponse { StatusCode = (int)response.StatusCode, Headers = headers, Body = body, Trace = trace };
+            var preview = bytes is null ? body : ResponseBody.Preview(headers.GetValueOrDefault("Content-Type"), bytes.LongLength);
+            var trace = Trace((int)response.StatusCode, null, [.. headers.Select(h => KeyValuePair.Create(h.Key, h.Value))], preview);
+            return new HttpInvocationResponse { StatusCode = (int)response.StatusCode, Headers = headers, Body = body, BodyBytes = bytes, Trace = trace };
         }
 
         catch (HttpInvocationException error) when (error.Trace is null)
@@ -93,7 +96,7 @@ internal sealed class ConnectionsHttpInvoker(
                 StatusCode = status,
                 Duration = Stopwatch.GetElapsedTime(started),
                 RequestHeaders = [.. RequestHeadersForTrace(request).Select(h => KeyValuePair.Create(h.Key, redaction.Redact(h.Value)))],
-                RequestBodyPreview = redaction.Redact(HttpTraceEntry.Preview(request.Body)),
+                RequestBodyPreview = redaction.Redact(HttpTraceEntry.Preview(request.Body) ?? request.BodyPreview),
                 ResponseHeaders = responseHeaders ?? [],
                 ResponseBodyPreview = HttpTraceEntry.Preview(responseBody),
                 ConnectionLinkName = request.ConnectionLinkName,
@@ -117,6 +120,14 @@ internal sealed class ConnectionsHttpInvoker(
             var shown = redaction.Redact(text);
             return new HttpInvocationException(shown, inner) { Trace = Trace(0, shown) with { NotSent = notSent }, NotSent = notSent };
         }
+    }
+
+    // A file answer is masked like text (SEC-35): Latin-1 maps every byte to one char and back, so only a secret's bytes change.
+    private static byte[] RedactBytes(CredentialRedaction redaction, byte[] bytes)
+    {
+        var latin = Encoding.Latin1.GetString(bytes);
+        var redacted = redaction.Redact(latin);
+        return string.Equals(latin, redacted, StringComparison.Ordinal) ? bytes : Encoding.Latin1.GetBytes(redacted!);
     }
 
     private static HttpRequestMessage BuildMessage(HttpInvocationRequest request, Uri url, List<string> droppedHeaders)

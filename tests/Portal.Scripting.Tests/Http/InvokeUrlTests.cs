@@ -68,7 +68,8 @@ public sealed class InvokeUrlTests(LocalHttpServer server) : IClassFixture<Local
 
         var result = await RunAsync(source);
 
-        Assert.StartsWith("invokeUrl files: part 'doc' is a file part, which this portal cannot send yet", result.Error!.Message, StringComparison.Ordinal);
+        Assert.StartsWith("invokeUrl files: part 'doc' has no file; give \"content\" a FILE", result.Error!.Message, StringComparison.Ordinal);
+        Assert.Equal(1, result.Error.Line);
     }
 
     [Fact]

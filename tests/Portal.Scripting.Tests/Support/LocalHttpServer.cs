@@ -34,6 +34,16 @@ public sealed class LocalHttpServer : IAsyncLifetime
             return Results.Text("late");
         });
         _app.MapGet("/big", () => Results.Text(new string('x', 200_000), "text/plain"));
+        _app.MapGet("/files/pixel", () => Results.File(Pixel, "image/png", "pixel.png"));
+        _app.MapGet("/files/report.pdf", () => Results.Bytes(Pixel, "application/pdf"));
+        _app.MapGet("/files/notes", () => Results.Text("a,b\n1,2", "text/csv"));
+        _app.MapGet("/files/export", (HttpContext context) =>
+        {
+            context.Response.Headers.ContentDisposition = "attachment; filename=\"export.csv\"";
+            return Results.Text("id,name\n1,Ada", "text/csv");
+        });
+        _app.MapGet("/files/large", () => Results.Bytes(new byte[3 * 1024 * 1024], "application/octet-stream"));
+        _app.MapPost("/multipart", (Delegate)Multipart);
         await _app.StartAsync();
         var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         BaseUrl = addresses.Addresses.First();
@@ -45,6 +55,26 @@ public sealed class LocalHttpServer : IAsyncLifetime
         {
             await _app.DisposeAsync();
         }
+    }
+
+    /// <summary>Bytes that are not UTF-8 (0x89, 0xFF…), so a text round trip would change them.</summary>
+    public static byte[] Pixel { get; } = [.. Enumerable.Range(0, 256).Select(i => (byte)(255 - i)), 0x89, 0x50, 0x4E, 0x47];
+
+    public static string Sha256(byte[] bytes) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes));
+
+    // The form as ASP.NET Core's own multipart reader sees it: fields, and each file's name, type, length and hash.
+    private static async Task<IResult> Multipart(HttpContext context)
+    {
+        var form = await context.Request.ReadFormAsync();
+        var files = new List<object>();
+        foreach (var file in form.Files)
+        {
+            using var content = new MemoryStream();
+            await file.CopyToAsync(content);
+            files.Add(new { name = file.Name, fileName = file.FileName, contentType = file.ContentType, length = file.Length, sha256 = Sha256(content.ToArray()) });
+        }
+
+        return Results.Json(new { fields = form.ToDictionary(f => f.Key, f => f.Value.ToString()), files });
     }
 
     private static async Task Echo(HttpContext context)

@@ -17,6 +17,7 @@ internal static class MethodDispatcher
                 ?? TextBuildMethods.Call(state, id, name, text.Value, args),
             ScriptNumber or ScriptDecimal => NumberMethods.Call(id, name, target, args),
             ScriptDateTime date => DateTimeCall(state, id, name, date, args),
+            ScriptFile file => FileMethods.Call(state, id, name, file, args),
             _ => null,
         };
         result ??= Common(state, id, name, target, args);
@@ -65,6 +66,11 @@ internal static class MethodDispatcher
                 return Args.Bool(target is ScriptDateTime || (target is ScriptText text && DateTimeText.TryParse(text.Value, out _)));
             case MethodId.IsText:
                 return Args.Bool(target is ScriptText);
+            case MethodId.IsFile:
+                Args.Count(name, args, 0, 0);
+                return Args.Bool(target is ScriptFile);
+            case MethodId.ToFile when target is ScriptText or ScriptList or ScriptMap:
+                return FileMethods.ToFile(state, name, target, args);
             default:
                 return null;
         }
