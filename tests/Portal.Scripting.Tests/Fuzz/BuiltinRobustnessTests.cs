@@ -9,14 +9,14 @@ public sealed class BuiltinRobustnessTests
     private static readonly string[] Receivers =
     [
         "\"abc\"", "\"\"", "\"5a6f\"", "0", "(-7)", "9223372036854775807", "2.5", "'01-Jan-2024 10:00:00'", "'01-Jan-0001'", "'31-Dec-9999'",
-        "{3, 1, 2}", "{\"a\": 1}", "List()", "null",
+        "{3, 1, 2}", "{\"a\": 1}", "List()", "null", "\"a,b\".toFile(\"a.csv\")", "toFile(\"\", \"empty\")",
     ];
 
     private static readonly string[] Arguments =
     [
         "null", "\"\"", "\"abc\"", "0", "(-1)", "9223372036854775807", "(-9223372036854775807)", "1.5", "(-0.5)", "1000000000",
         "'01-Jan-2024'", "'31-Dec-9999 23:59:59'", "{1, 2}", "{\"a\": 1}", "List()", "\"[1,2]\"", "\"dd-MM-yyyy\"", "\"Sunday\"", "true",
-        "\"#,##0.00\"", "\"<a><b>1</b></a>\"", "\"(a+)+$\"", "\"/a/b\"", "{\"start\": \"25:00\", \"end\": \"x\"}", "\"Europe/Paris\"",
+        "\"a\".toFile(\"f.bin\")", "\"#,##0.00\"", "\"<a><b>1</b></a>\"", "\"(a+)+$\"", "\"/a/b\"", "{\"start\": \"25:00\", \"end\": \"x\"}", "\"Europe/Paris\"",
     ];
 
     [Fact]

@@ -15,6 +15,8 @@ public sealed class FuzzTests
         "string standalone.f(int a)", "void automation.g(", "Map button.h(String s, list l)", "int", "input.x", "input.", "sendmail", "sendmail [",
         "to:", "from: zoho.adminuserid", "subject:", "message:", "reply to:", "content type:", "cc:", "attachments: file:", "Collection(",
         "\"k\" :", "Collection(1, 2)", "automation.f(", "thisapp.f(", "zoho.books.x(", "zoho.adminuserid", "''", "if(x = 1)",
+        "files:", "files: f", ".toFile(\"a.txt\")", "toFile(", ".setParamName(\"file\")", ".getFileContent()", ".getFileSize()", ".isFile()",
+        ".setFileType(", ".getFileName()", "zoho.crm.attachFile(\"Leads\", 1, f)",
     ];
 
     [Fact]
