@@ -71,6 +71,20 @@ public sealed class SandboxInstance : IAsyncDisposable
             r.ModifiedBy.Email))];
     }
 
+    /// <summary>The files attached to one record, oldest first.</summary>
+    public async Task<IReadOnlyList<SandboxCrmAttachmentSnapshot>> GetCrmAttachmentsAsync(string module, string recordId, CancellationToken ct = default)
+    {
+        if (Apis.Crm.CrmModules.Find(module) is not { } crmModule || !long.TryParse(recordId, System.Globalization.CultureInfo.InvariantCulture, out var id))
+        {
+            return [];
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var attachments = await scope.ServiceProvider.GetRequiredService<Apis.Crm.CrmAttachmentStore>().ListAsync(crmModule, id, ct);
+        return [.. attachments.Select(a => new SandboxCrmAttachmentSnapshot(
+            a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), a.FileName, a.ContentType, a.Content, a.CreatedBy.Email))];
+    }
+
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();

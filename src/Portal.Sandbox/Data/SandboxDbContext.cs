@@ -16,6 +16,8 @@ internal sealed class SandboxDbContext(DbContextOptions<SandboxDbContext> option
 
     public DbSet<CrmRecord> CrmRecords => Set<CrmRecord>();
 
+    public DbSet<CrmAttachment> CrmAttachments => Set<CrmAttachment>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -49,6 +51,13 @@ internal sealed class SandboxDbContext(DbContextOptions<SandboxDbContext> option
             record.Property(r => r.Owner).HasConversion(UserRefConverter());
             record.Property(r => r.CreatedBy).HasConversion(UserRefConverter());
             record.Property(r => r.ModifiedBy).HasConversion(UserRefConverter());
+        });
+
+        modelBuilder.Entity<CrmAttachment>(attachment =>
+        {
+            attachment.Property(a => a.Id).ValueGeneratedNever();
+            attachment.HasIndex(a => new { a.Module, a.RecordId });
+            attachment.Property(a => a.CreatedBy).HasConversion(UserRefConverter());
         });
     }
 

@@ -71,6 +71,12 @@ internal sealed class SandboxSeeder(
 
         var users = await db.Users.OrderBy(u => u.Email).ToListAsync(ct);
         db.CrmRecords.AddRange(CrmSeedData.Records(users));
+        var attachment = CrmSeedData.Attachment(users);
+        if (!await db.CrmAttachments.AnyAsync(a => a.Id == attachment.Id, ct))
+        {
+            db.CrmAttachments.Add(attachment);
+        }
+
         await db.SaveChangesAsync(ct);
     }
 

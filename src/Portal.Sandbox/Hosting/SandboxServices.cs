@@ -22,6 +22,7 @@ internal static class SandboxServices
         services.Configure<PasswordHasherOptions>(hasher => hasher.IterationCount = 1_000);
         services.AddScoped<SandboxSeeder>();
         services.AddScoped<Apis.Crm.CrmRecordStore>();
+        services.AddScoped<Apis.Crm.CrmAttachmentStore>();
         services.AddDbContext<SandboxDbContext>(db =>
         {
             db.UseSqlite($"Data Source={Path.Combine(dataDirectory, "sandbox.db")}");

@@ -40,6 +40,26 @@ public sealed class CrmCalls(SandboxFixture sandbox, string accessToken) : IDisp
         return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
     }
 
+    /// <summary>A download: status, bytes and the content headers that name and type the file.</summary>
+    public async Task<(HttpStatusCode Status, byte[] Bytes, string? ContentType, string? FileName)> DownloadAsync(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/crm/v8/" + path.TrimStart('/'));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Zoho-oauthtoken", accessToken);
+        using var response = await http.SendAsync(request);
+        var disposition = response.Content.Headers.ContentDisposition;
+        return (response.StatusCode, await response.Content.ReadAsByteArrayAsync(), response.Content.Headers.ContentType?.MediaType, disposition?.FileNameStar ?? disposition?.FileName?.Trim('"'));
+    }
+
+    /// <summary>Uploads bytes as the multipart field <c>file</c>, the way Zoho's Upload Attachment takes them.</summary>
+    public Task<(HttpStatusCode Status, JsonElement Body)> UploadAsync(string module, string id, byte[] bytes, string fileName, string contentType, string field = "file")
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        form.Add(file, field, fileName);
+        return SendAsync(HttpMethod.Post, $"{module}/{id}/Attachments", form, "Zoho-oauthtoken");
+    }
+
     /// <summary>Creates one record and returns its id.</summary>
     public async Task<string> CreateAsync(string module, object record)
     {

@@ -13,6 +13,10 @@ internal static class CrmApi
         crm.MapGet("{module}/search", CrmReadEndpoints.SearchAsync).CrmRead();
         crm.MapGet("{module}/{id}", CrmReadEndpoints.GetAsync).CrmRead();
         crm.MapGet("{module}/{id}/{relatedList}", CrmReadEndpoints.RelatedAsync).CrmRead();
+        crm.MapGet("{module}/{id}/Attachments", CrmAttachmentEndpoints.ListAsync).CrmRead();
+        crm.MapGet("{module}/{id}/Attachments/{attachmentId}", CrmAttachmentEndpoints.DownloadAsync).CrmRead();
+        crm.MapPost("{module}/{id}/Attachments", CrmAttachmentEndpoints.UploadAsync).CrmWrite().DisableAntiforgery();
+        crm.MapDelete("{module}/{id}/Attachments/{attachmentId}", CrmAttachmentEndpoints.DeleteAsync).CrmWrite();
         crm.MapPost("{module}", CrmWriteEndpoints.CreateAsync).CrmWrite().DisableAntiforgery();
         crm.MapPut("{module}/{id}", CrmWriteEndpoints.UpdateAsync).CrmWrite().DisableAntiforgery();
         crm.MapDelete("{module}/{id}", CrmWriteEndpoints.DeleteAsync).CrmWrite();

@@ -149,6 +149,22 @@ internal static class CrmSeedData
         }
     }
 
+    /// <summary>Ada Lovelace's lead id, which carries the seeded attachment.</summary>
+    public const long AdaLeadId = LeadIds;
+
+    /// <summary>A 1×1 PNG on Ada's lead, so a demo can download a real binary file and attach it elsewhere.</summary>
+    public static CrmAttachment Attachment(IReadOnlyList<SandboxUser> users) => new()
+    {
+        Id = CrmAttachmentStore.FirstNewId - 1,
+        Module = CrmModules.Leads,
+        RecordId = AdaLeadId,
+        FileName = "analytical-engine.png",
+        ContentType = "image/png",
+        Content = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="),
+        CreatedBy = users.OrderBy(u => u.Email.StartsWith("sam", StringComparison.Ordinal) ? 0 : 1).Select(CrmUsers.From).First(),
+        CreatedTime = Start,
+    };
+
     private static JsonObject AccountLookup(int account) => new() { ["name"] = Accounts[account].Name, ["id"] = Id(AccountIds + account) };
 
     private static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
