@@ -64,6 +64,7 @@ internal sealed record IntegrationArguments(IReadOnlyDictionary<string, ScriptVa
             ("TEXT", ScriptText) or ("MAP", ScriptMap) or ("LIST", ScriptList) or ("NUMBER", ScriptNumber) => true,
             ("NUMBER", ScriptDecimal d) => d.Value == decimal.Truncate(d.Value),
             ("ID", ScriptText { Value.Length: > 0 }) or ("ID", ScriptNumber) => true,
+            ("FILE", ScriptFile) => true,
             _ => false,
         };
         if (fits)
@@ -76,6 +77,7 @@ internal sealed record IntegrationArguments(IReadOnlyDictionary<string, ScriptVa
             "MAP" => "; build it with Map() and put() or {\"Field\": value}",
             "NUMBER" => "; convert it with toNumber()",
             "ID" => "; use the record's \"id\" (for example rec.get(\"id\"))",
+            "FILE" => "; download the file with invokeUrl (a binary answer is a FILE) or make one with toFile(text, \"name.txt\")",
             _ => "",
         };
         throw new ScriptHostException($"{call}: argument '{parameter.Name}' must be {Describe(parameter.Type)} but got {value.TypeName} ({Shorten(value)}){hint}");
@@ -85,6 +87,7 @@ internal sealed record IntegrationArguments(IReadOnlyDictionary<string, ScriptVa
     {
         "ID" => "a record id (TEXT or NUMBER)",
         "NUMBER" => "a whole NUMBER",
+        "FILE" => "a FILE",
         _ => $"a {type}",
     };
 

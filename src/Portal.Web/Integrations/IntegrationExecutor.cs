@@ -40,7 +40,9 @@ internal sealed class IntegrationExecutor(
             Url = target.BaseUrl + built.RelativeUrl,
             Headers = [new("Accept", "application/json")],
             Body = built.JsonBody,
-            ContentType = built.JsonBody is null ? null : "application/json",
+            BodyBytes = built.MultipartBody,
+            BodyPreview = built.MultipartPreview,
+            ContentType = built.MultipartContentType ?? (built.JsonBody is null ? null : "application/json"),
             ConnectionLinkName = target.LinkName,
         };
 
@@ -167,7 +169,7 @@ internal sealed class IntegrationExecutor(
         Url = request.Url,
         Duration = duration,
         RequestHeaders = request.ContentType is null ? request.Headers : [.. request.Headers, new("Content-Type", request.ContentType)],
-        RequestBodyPreview = HttpTraceEntry.Preview(request.Body),
+        RequestBodyPreview = HttpTraceEntry.Preview(request.Body) ?? request.BodyPreview,
         ConnectionLinkName = target.LinkName,
         RanAs = target.RanAs,
     });

@@ -140,7 +140,7 @@ internal static partial class IntegrationPackLoader
 
             if (!IntegrationParameter.Types.Contains(parameter.Type ?? ""))
             {
-                problems.Add($"{where}: parameter '{parameter.Name}' has type '{parameter.Type}'; use TEXT, NUMBER, MAP, LIST or ID");
+                problems.Add($"{where}: parameter '{parameter.Name}' has type '{parameter.Type}'; use TEXT, NUMBER, MAP, LIST, ID or FILE");
             }
 
             if (seenOptional && !parameter.Optional)
@@ -164,6 +164,31 @@ internal static partial class IntegrationPackLoader
             {
                 problems.Add($"{where}: {{{name}}} is not one of its parameters");
             }
+        }
+
+        var multipart = task.Multipart?.Values.ToList() ?? [];
+        foreach (var name in multipart.SelectMany(t => PlaceholderPattern().Matches(t ?? "").Select(m => m.Groups[1].Value)).Distinct())
+        {
+            if (!parameters.ContainsKey(name))
+            {
+                problems.Add($"{where}: {{{name}}} is not one of its parameters");
+            }
+        }
+
+        var outsideMultipart = templates.SelectMany(t => PlaceholderPattern().Matches(t ?? "").Select(m => m.Groups[1].Value));
+        foreach (var name in outsideMultipart.Where(n => parameters.GetValueOrDefault(n)?.Type == "FILE").Distinct())
+        {
+            problems.Add($"{where}: FILE parameter '{name}' can only be sent in multipart");
+        }
+
+        if (task.Multipart is not null && (task.Body is not null || task.BodyMap is not null))
+        {
+            problems.Add($"{where}: a task sends either a JSON body (body, bodyMap) or multipart, not both");
+        }
+
+        if (task.Multipart is not null && task.Method is "GET" or "DELETE")
+        {
+            problems.Add($"{where}: a {task.Method} request cannot have a multipart body");
         }
 
         foreach (var (key, name) in new[] { ("queryMap", task.QueryMap), ("bodyMap", task.BodyMap) })

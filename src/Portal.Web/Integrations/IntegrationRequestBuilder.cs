@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using Portal.Scripting.Http;
 using Portal.Scripting.Values;
 
 namespace Portal.Web.Integrations;
@@ -35,6 +36,32 @@ internal static class IntegrationRequestBuilder
         for (var i = 0; i < query.Count; i++)
         {
             url.Append(i == 0 ? '?' : '&').Append(Uri.EscapeDataString(query[i].Key)).Append('=').Append(Uri.EscapeDataString(query[i].Value));
+        }
+
+        if (task.Multipart is { } fields)
+        {
+            var form = new MultipartFormData();
+            foreach (var (name, template) in fields)
+            {
+                if (IsWholePlaceholder(template, out var parameter) && values.GetValueOrDefault(parameter) is var argument and (null or ScriptNull or ScriptFile))
+                {
+                    if (argument is ScriptFile file)
+                    {
+                        form.AddFile(name, file);
+                    }
+
+                    continue;
+                }
+
+                form.AddText(name, Fill(template, values, v => v));
+            }
+
+            return new IntegrationRequest(task.Method, url.ToString(), null)
+            {
+                MultipartBody = form.ToArray(),
+                MultipartContentType = form.ContentType,
+                MultipartPreview = form.Preview(),
+            };
         }
 
         return new IntegrationRequest(task.Method, url.ToString(), BuildBody(task, values));

@@ -29,6 +29,9 @@ internal sealed record IntegrationTask
     /// <summary>A MAP parameter whose entries are merged into the body's top level (Zoho's options_map).</summary>
     public string? BodyMap { get; init; }
 
+    /// <summary>A multipart/form-data body instead of JSON: form field → "{param}"; a FILE argument is sent as a file part, others as text.</summary>
+    public IReadOnlyDictionary<string, string>? Multipart { get; init; }
+
     public IntegrationResponseRule Response { get; init; } = new();
 
     public string Signature => $"{Name}({string.Join(", ", Parameters.Select(p => p.Optional ? p.Name + "?" : p.Name))})";

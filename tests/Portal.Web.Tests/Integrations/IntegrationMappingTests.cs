@@ -90,6 +90,29 @@ public sealed class IntegrationMappingTests
     }
 
     [Fact]
+    public void AttachFile_sends_the_file_as_the_multipart_field_file_to_the_records_attachments()
+    {
+        var file = new ScriptFile("scan.pdf", "application/pdf", [0x25, 0x50, 0x44, 0x46, 0xFF]);
+
+        var request = Build("attachFile", ScriptValue.Text("Contacts"), ScriptValue.Number(5843104000000425001), file);
+
+        Assert.Equal(("POST", "Contacts/5843104000000425001/Attachments", null), (request.Method, request.RelativeUrl, request.JsonBody));
+        var boundary = request.MultipartContentType![("multipart/form-data; boundary=".Length)..];
+        var head = System.Text.Encoding.ASCII.GetBytes($"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"scan.pdf\"\r\nContent-Type: application/pdf\r\n\r\n");
+        var tail = System.Text.Encoding.ASCII.GetBytes($"\r\n--{boundary}--\r\n");
+        Assert.Equal([.. head, .. file.Content, .. tail], request.MultipartBody!);
+        Assert.Equal("multipart/form-data; file: file \"scan.pdf\" (application/pdf, 5 bytes)", request.MultipartPreview);
+    }
+
+    [Fact]
+    public void AttachFile_with_text_instead_of_a_file_names_the_parameter_and_where_files_come_from()
+    {
+        var error = Assert.Throws<ScriptHostException>(() => Build("attachFile", ScriptValue.Text("Contacts"), ScriptValue.Text("1"), ScriptValue.Text("report.pdf")));
+
+        Assert.Equal("zoho.crm.attachFile: argument 'file' must be a FILE but got TEXT (report.pdf); download the file with invokeUrl (a binary answer is a FILE) or make one with toFile(text, \"name.txt\")", error.Message);
+    }
+
+    [Fact]
     public void No_content_is_an_empty_list_for_list_tasks_and_an_empty_map_for_record_tasks()
     {
         Assert.Equal("[]", Read("getRecords", 204, "").ToJson());

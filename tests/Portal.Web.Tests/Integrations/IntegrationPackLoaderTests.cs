@@ -13,12 +13,12 @@ public sealed class IntegrationPackLoaderTests
         """;
 
     [Fact]
-    public void The_built_in_zoho_crm_pack_loads_with_its_twelve_tasks()
+    public void The_built_in_zoho_crm_pack_loads_with_its_thirteen_tasks()
     {
         var packs = IntegrationPackLoader.LoadBuiltIn();
 
         var zoho = Assert.Single(packs, p => p.Namespace == "zoho.crm");
-        Assert.Equal(["getRecords", "getRecordById", "createRecord", "updateRecord", "searchRecords", "getRelatedRecords", "deleteRecord", "bulkCreate", "upsert", "convertLead", "updateRelatedRecord", "getOrgVariable"], zoho.Tasks.Select(t => t.Name));
+        Assert.Equal(["getRecords", "getRecordById", "createRecord", "updateRecord", "searchRecords", "getRelatedRecords", "deleteRecord", "bulkCreate", "upsert", "convertLead", "updateRelatedRecord", "attachFile", "getOrgVariable"], zoho.Tasks.Select(t => t.Name));
         Assert.Equal(["zoho_crm", "sandbox_crm"], zoho.Services);
         Assert.Equal("/crm/v8/", zoho.ApiPath);
         Assert.True(zoho.ConnectionArgument);
@@ -45,6 +45,10 @@ public sealed class IntegrationPackLoaderTests
     [InlineData("""{ "name": "list", "response": { "extract": "data[x]" } }""", "response paths look like")]
     [InlineData("""{ "name": "list" }, { "name": "LIST" }""", "task 'list' is defined twice")]
     [InlineData("""{ "name": "list", "method": "POST" }""", "test task 'list' must be one of the pack's GET tasks")]
+    [InlineData("""{ "name": "list", "path": "items/{f}", "parameters": [ { "name": "f", "type": "FILE" } ] }""", "FILE parameter 'f' can only be sent in multipart")]
+    [InlineData("""{ "name": "list", "multipart": { "file": "{f}" }, "parameters": [ { "name": "f", "type": "FILE" } ] }""", "a GET request cannot have a multipart body")]
+    [InlineData("""{ "name": "list" }, { "name": "up", "method": "POST", "body": { "a": 1 }, "multipart": { "file": "{f}" }, "parameters": [ { "name": "f", "type": "FILE" } ] }""", "either a JSON body (body, bodyMap) or multipart, not both")]
+    [InlineData("""{ "name": "list" }, { "name": "up", "method": "POST", "multipart": { "file": "{nothing}" } }""", "{nothing} is not one of its parameters")]
     public void An_invalid_task_is_rejected_with_a_message_naming_the_problem(string task, string expected)
     {
         var json = Minimal.Replace("TASK", task, StringComparison.Ordinal);
