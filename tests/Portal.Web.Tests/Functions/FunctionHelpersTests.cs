@@ -121,7 +121,7 @@ public sealed class FunctionHelpersTests
         Assert.Equal("zoho.crm.getRecords(module, page?, per_page?, query_map?, connection?) → LIST", getRecords.Signature);
         Assert.Contains("- `per_page` NUMBER (optional, default 200): records per page, at most 200", getRecords.Documentation, StringComparison.Ordinal);
         Assert.Contains("runs with the authorization of the admin who bound `zoho.crm` under Users & Control › Integrations", getRecords.Documentation, StringComparison.Ordinal);
-        Assert.Equal(12, items.Count(i => i.Label.StartsWith("zoho.crm.", StringComparison.Ordinal)));
+        Assert.Equal(13, items.Count(i => i.Label.StartsWith("zoho.crm.", StringComparison.Ordinal)));
     }
 
     [Fact]
