@@ -9,7 +9,7 @@ namespace Portal.TestSupport;
 /// The PostgreSQL server the tests create their databases on: <c>PORTAL_TEST_POSTGRES</c> (a connection string whose
 /// user may CREATE DATABASE) when set, otherwise a throw-away cluster this process starts from Debian's
 /// <c>/usr/lib/postgresql/*/bin</c> (its own data directory under /tmp, a free loopback port, run as the
-/// <c>postgres</c> user when the tests run as root) and stops when the process exits.
+/// <c>postgres</c> user when the tests run as root) that a watchdog stops once the process has ended.
 /// </summary>
 public static class PostgresServer
 {
@@ -54,19 +54,26 @@ public static class PostgresServer
         RunAsOwner(asRoot, Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]);
         RunAsOwner(asRoot, Path.Combine(bin, "pg_ctl"),
             ["-D", data, "-w", "-l", Path.Combine(root, "server.log"), "-o", $"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300", "start"]);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try
-            {
-                RunAsOwner(asRoot, Path.Combine(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "stop"]);
-                Directory.Delete(root, recursive: true);
-            }
-            catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
-            {
-                // The OS cleans /tmp; a cluster that did not stop dies with the machine.
-            }
-        };
+        StopWhenThisProcessEnds(asRoot, bin, data, root);
         return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false";
+    }
+
+    /// <summary>
+    /// A detached watchdog stops the cluster and deletes its directory once this process has gone, however it ended
+    /// (a test host is often killed rather than let run its exit handlers).
+    /// </summary>
+    private static void StopWhenThisProcessEnds(bool asRoot, string bin, string data, string root)
+    {
+        var stop = $"{(asRoot ? "runuser -u postgres -- " : "")}'{Path.Combine(bin, "pg_ctl")}' -D '{data}' -m immediate stop";
+        var script = $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; {stop} >/dev/null 2>&1; rm -rf '{root}'";
+        var watchdog = new ProcessStartInfo("setsid") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "-f", "sh", "-c", script })
+        {
+            watchdog.ArgumentList.Add(argument);
+        }
+
+        using var started = Process.Start(watchdog) ?? throw new InvalidOperationException("Could not start the PostgreSQL watchdog.");
+        started.WaitForExit();
     }
 
     private static int FreePort()
