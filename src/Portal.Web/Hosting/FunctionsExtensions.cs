@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Portal.Connections;
 using Portal.Scripting;
 using Portal.Web.Functions;
@@ -30,7 +31,8 @@ internal static class FunctionsExtensions
                 .RequireAuthenticatedUser());
         services.AddSingleton<IFunctionResolver, SavedFunctionResolver>();
         services.AddSingleton<FunctionRunPruner>();
-        services.AddSingleton(sp => new FunctionRunGate(sp.GetRequiredService<TimeProvider>()));
+        services.AddOptions<FunctionRunGateOptions>().Bind(builder.Configuration.GetSection(FunctionRunGateOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new FunctionRunGate(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptionsMonitor<FunctionRunGateOptions>>()));
         services.AddHostedService<FunctionRunPruningService>();
 
         // The editor sends whole functions over the circuit (diagnostics, save); the 32 KB default is too small.
