@@ -24,11 +24,18 @@ internal sealed class FunctionScheduleJob(
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
     {
         var functionId = int.Parse(context.JobDetail.JobDataMap.GetString(ScheduleJobData.FunctionId)!, CultureInfo.InvariantCulture);
-        var definition = ScheduleJobData.Read(context.Trigger.JobDataMap) ?? new FunctionScheduleDefinition();
+        var definition = ScheduleJobData.Read(context.Trigger.JobDataMap) ?? ScheduleJobData.Read(context.JobDetail.JobDataMap) ?? new FunctionScheduleDefinition();
+        if (!definition.Enabled)
+        {
+            return;
+        }
+
         var last = await FireAsync(context, functionId, definition, ct);
         if (last is not null)
         {
-            ScheduleJobData.SetLastRun(context.JobDetail.JobDataMap, last);
+            // A schedule whose trigger has fired for the last time (a cron with a year) is still listed from the job.
+            context.JobDetail.JobDataMap[ScheduleJobData.Definition] = ScheduleJobData.Write(definition);
+            ScheduleJobData.SetLastRun(context.JobDetail.JobDataMap, last with { Instance = context.Scheduler.SchedulerInstanceId });
         }
     }
 

@@ -88,6 +88,7 @@ internal sealed class FunctionScheduleService(
             .PersistJobDataAfterExecution()
             .UsingJobData(ScheduleJobData.FunctionId, functionId.ToString(CultureInfo.InvariantCulture))
             .UsingJobData(CreatedAt, time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture))
+            .UsingJobData(ScheduleJobData.Definition, ScheduleJobData.Write(normalized))
             .Build();
         await scheduler.ScheduleJob(job, Trigger(functionId, id, normalized), new ScheduleJobOptions { Paused = !normalized.Enabled }, ct);
 
@@ -181,14 +182,14 @@ internal sealed class FunctionScheduleService(
     {
         var job = await scheduler.GetJobDetail(ScheduleJobData.Job(functionId, scheduleId), ct);
         var trigger = await scheduler.GetTrigger(ScheduleJobData.Trigger(functionId, scheduleId), ct);
-        if (job is null || trigger is null || ScheduleJobData.Read(trigger.JobDataMap) is not { } definition)
+        if (job is null || (trigger is null ? ScheduleJobData.Read(job.JobDataMap) : ScheduleJobData.Read(trigger.JobDataMap)) is not { } definition)
         {
             return null;
         }
 
         var created = job.JobDataMap.TryGetString(CreatedAt, out var text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
             ? at : DateTimeOffset.MinValue;
-        var next = definition.Enabled ? ScheduleTriggers.NextRuns(trigger, time.GetUtcNow()) : [];
+        var next = definition.Enabled && trigger is not null ? ScheduleTriggers.NextRuns(trigger, time.GetUtcNow()) : [];
         return (created, new FunctionSchedule(scheduleId, functionId, definition, ScheduleDescriptions.Describe(definition),
             definition.RunAsUserId ?? string.Empty, null, next, ScheduleJobData.LastRun(job.JobDataMap)));
     }

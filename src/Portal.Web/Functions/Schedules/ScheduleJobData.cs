@@ -18,6 +18,7 @@ internal static class ScheduleJobData
     public const string LastRunId = "lastRunId";
     public const string LastStatus = "lastStatus";
     public const string LastMessage = "lastMessage";
+    public const string LastInstance = "lastInstance";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -42,7 +43,8 @@ internal static class ScheduleJobData
         long? runId = map.TryGetString(LastRunId, out var id) && long.TryParse(id, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
         FunctionRunStatus? status = map.TryGetString(LastStatus, out var s) && Enum.TryParse<FunctionRunStatus>(s, out var st) ? st : null;
         map.TryGetString(LastMessage, out var message);
-        return new FunctionScheduleLastRun(when, runId, status, string.IsNullOrEmpty(message) ? null : message);
+        map.TryGetString(LastInstance, out var instance);
+        return new FunctionScheduleLastRun(when, runId, status, string.IsNullOrEmpty(message) ? null : message) { Instance = instance };
     }
 
     public static void SetLastRun(JobDataMap map, FunctionScheduleLastRun last)
@@ -51,5 +53,6 @@ internal static class ScheduleJobData
         map[LastRunId] = last.RunId?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
         map[LastStatus] = last.Status?.ToString() ?? string.Empty;
         map[LastMessage] = last.Message ?? string.Empty;
+        map[LastInstance] = last.Instance ?? string.Empty;
     }
 }
