@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Web.Data;
 using Portal.Web.Functions;
 using Portal.Web.Functions.Schedules;
+using Portal.Web.Identity;
 using Portal.Web.Tests.FunctionsApi;
 using Portal.Web.Tests.Infrastructure;
 
@@ -37,6 +39,43 @@ public sealed class ScheduleFiringTests(PortalWebFactory factory) : IClassFixtur
         Assert.Equal(3, listed.NextRuns.Count);
 
         Assert.True((await schedules.DeleteAsync(owner, functionId, created.Schedule!.Id)).Succeeded);
+    }
+
+    // SEC-38
+    [Fact]
+    public async Task A_schedule_whose_run_as_user_is_locked_by_an_admin_stops_running_and_says_why()
+    {
+        const string Erin = "erin.dev@test.local";
+        using (var setup = factory.Services.CreateScope())
+        {
+            var accounts = setup.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            Assert.True((await accounts.CreateAsync(new ApplicationUser { UserName = Erin, Email = Erin, EmailConfirmed = true }, "Erin-password-2026")).Succeeded);
+            await accounts.AddToRoleAsync((await accounts.FindByEmailAsync(Erin))!, Roles.Developer);
+        }
+
+        var erin = await FunctionsApiClient.ForAsync(factory, Erin);
+        var apiName = await FunctionsApiClient.DeployAsync(erin, "return 1;");
+        var functionId = await FunctionIdAsync(apiName);
+        using var scope = factory.Services.CreateScope();
+        var schedules = scope.ServiceProvider.GetRequiredService<FunctionScheduleService>();
+        var owner = await FunctionsApiClient.PrincipalAsync(factory, Erin);
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        await users.SetLockoutEndDateAsync((await users.FindByEmailAsync(Erin))!, AccountLock.ByAdminUntil);
+
+        var created = await schedules.CreateAsync(owner, functionId, EverySecond());
+        var admin = await FunctionsApiClient.PrincipalAsync(factory, PortalWebFactory.AdminEmail);
+        await users.SetLockoutEndDateAsync((await users.FindByEmailAsync(Erin))!, null);
+        var allowed = await schedules.CreateAsync(owner, functionId, EverySecond());
+        await users.SetLockoutEndDateAsync((await users.FindByEmailAsync(Erin))!, AccountLock.ByAdminUntil);
+        var skipped = await WaitForAsync(async () => (await schedules.ListAsync(admin, functionId))!.Single() is { LastRun: { } last } ? last : null);
+
+        Assert.False(created.Succeeded);
+        Assert.Contains("locked by an admin, so the schedule cannot run as them", created.Error, StringComparison.Ordinal);
+        Assert.True(allowed.Succeeded, allowed.Error);
+        Assert.Null(skipped.RunId);
+        Assert.Contains("was deleted or locked by an admin, so it did not run", skipped.Message, StringComparison.Ordinal);
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        Assert.False(await db.FunctionRuns.AnyAsync(r => r.FunctionId == functionId));
     }
 
     internal static FunctionScheduleDefinition EverySecond(IReadOnlyDictionary<string, string>? arguments = null) => new()
