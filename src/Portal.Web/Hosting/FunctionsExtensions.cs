@@ -30,6 +30,12 @@ internal static class FunctionsExtensions
                 .RequireAuthenticatedUser());
         services.AddSingleton<IFunctionResolver, SavedFunctionResolver>();
         services.AddSingleton<FunctionRunPruner>();
+
+        // The run path (issue #18): cached lookups and compiled scripts, and one writer that group-commits runs and their audit.
+        services.AddSingleton<FunctionRunCache>();
+        services.AddSingleton(sp => new FunctionRunRecorder(
+            sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Portal.Web.Data.PortalDbContext>>(), sp.GetRequiredService<FunctionRunPruner>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<FunctionRunRecorder>>()));
         services.AddSingleton(sp => new FunctionRunGate(sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<FunctionRunPruningService>();
 

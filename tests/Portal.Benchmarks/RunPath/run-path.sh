@@ -7,6 +7,7 @@
 #   tests/Portal.Benchmarks/RunPath/run-path.sh            # 4 and 16 connections, 15 s each after a 5 s warm-up
 #   CONNECTIONS="1 4 16" DURATION=30s tests/Portal.Benchmarks/RunPath/run-path.sh
 #   NO_BUILD=1 ...                                          # reuse the last Release build
+#   PROFILE=1 ...                                           # also a CPU trace of one 16-connection run (dotnet-trace)
 #
 # The per-user gates and execute rate limits are raised in the portal's environment only: they exist to stop a runaway
 # user, and a benchmark is one user calling as fast as it can.
@@ -87,6 +88,18 @@ for c in $connections; do
   t=$threads; if [ "$c" -lt "$t" ]; then t=$c; fi
   wrk -t"$t" -c"$c" -d"$duration" --latency -s "$here/execute.lua" "$endpoint" | grep -E 'requests in|Non-2xx|Socket errors|^status|^p50|^runs/s'
 done
+
+if [ -n "${PROFILE:-}" ]; then
+  trace="$root/tests/artifacts/run-path.nettrace"
+  mkdir -p "$(dirname "$trace")"
+  wrk -t"$threads" -c16 -d12s -s "$here/execute.lua" "$endpoint" >/dev/null &
+  wrk_pid=$!
+  sleep 1
+  dotnet-trace collect -p "$portal_pid" --profile dotnet-sampled-thread-time --duration 00:00:00:10 -o "$trace" >/dev/null
+  wait "$wrk_pid"
+  dotnet-trace report "$trace" topN -n 40 --inclusive || true
+  dotnet-trace report "$trace" topN -n 40 || true
+fi
 
 # Every answered run is in the history and the audit log (a run still in flight when wrk stopped is counted too).
 sleep 1
