@@ -1,6 +1,6 @@
 namespace Portal.Scripting;
 
-/// <summary>Per-run limits (DELUGE.md "Limits"); every one is configurable.</summary>
+/// <summary>Per-run limits (src/docs/LANGUAGE.md, "Limits"); every one is configurable.</summary>
 public sealed record ScriptLimits
 {
     public static ScriptLimits Default { get; } = new();

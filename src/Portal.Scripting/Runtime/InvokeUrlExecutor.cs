@@ -7,7 +7,7 @@ using Portal.Scripting.Values;
 
 namespace Portal.Scripting.Runtime;
 
-/// <summary>Builds the invokeUrl request (encoding exactly as DELUGE.md says), calls the host, converts and traces the answer.</summary>
+/// <summary>Builds the invokeUrl request (encoding exactly as src/docs/LANGUAGE.md, "invokeUrl", says), calls the host, converts and traces the answer.</summary>
 internal static class InvokeUrlExecutor
 {
     public static ScriptValue Execute(Evaluator evaluator, InvokeUrlExpression node, RunState state)

@@ -3,7 +3,7 @@ using Portal.Scripting.Values;
 
 namespace Portal.Scripting.Runtime;
 
-/// <summary>Arithmetic, concatenation and comparison rules of DELUGE.md "Expressions".</summary>
+/// <summary>Arithmetic, concatenation and comparison rules of src/docs/LANGUAGE.md, "Values".</summary>
 internal static class Operators
 {
     public static ScriptValue Binary(RunState state, BinaryOperator op, ScriptValue left, ScriptValue right)

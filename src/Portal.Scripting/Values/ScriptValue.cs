@@ -87,7 +87,7 @@ public abstract class ScriptValue
 
     public void WriteJson(Utf8JsonWriter writer) => JsonConversion.Write(writer, this, 0);
 
-    /// <summary>The text form used by info, toString() and concatenation (DELUGE.md "Text form").</summary>
+    /// <summary>The text form used by info, toString() and concatenation (src/docs/LANGUAGE.md, "Values", text form).</summary>
     public string ToDisplayString() => ValueFormatter.ToDisplayString(this, int.MaxValue);
 
     public override string ToString() => ToDisplayString();

@@ -1,14 +1,16 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
 
 namespace Portal.Web.Functions;
 
-/// <summary>Caps how many runs one user may have in progress at once and start per minute (SEC-28).</summary>
-public sealed class FunctionRunGate(TimeProvider time)
+/// <summary>
+/// Caps how many runs one user may have in progress at once and start per minute (SEC-28); the limits are
+/// <see cref="FunctionRunGateOptions"/>. A refused start takes no slot and does not count against the minute.
+/// </summary>
+public sealed class FunctionRunGate(TimeProvider time, IOptionsMonitor<FunctionRunGateOptions>? options = null)
 {
-    public const int MaxConcurrentRunsPerUser = 3;
-    public const int MaxRunsPerMinutePerUser = 60;
-
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+    private static readonly FunctionRunGateOptions Defaults = new();
 
     private readonly ConcurrentDictionary<string, int> running = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> started = new(StringComparer.Ordinal);
@@ -18,31 +20,39 @@ public sealed class FunctionRunGate(TimeProvider time)
     {
     }
 
+    /// <summary>The limits in force now (configuration changes apply to the next start).</summary>
+    public FunctionRunGateOptions Limits => options?.CurrentValue ?? Defaults;
+
     /// <summary>Returns a lease to dispose when the run ends, or null when the user is at the limit.</summary>
     public IDisposable? TryEnter(string userId) => TryEnter(userId, out _);
 
     /// <summary>Like <see cref="TryEnter(string)"/>, with a sentence saying which limit was hit and what to do.</summary>
     public IDisposable? TryEnter(string userId, out string? refusal)
     {
-        if (!TryCountStart(userId))
+        var limits = Limits;
+        var count = running.AddOrUpdate(userId, 1, (_, n) => n + 1);
+        if (count > limits.MaxConcurrentPerUser)
         {
-            refusal = $"You started {MaxRunsPerMinutePerUser} runs in the last minute, the most allowed per user. Wait a minute, then run again.";
+            Leave(userId);
+            refusal = limits.MaxConcurrentPerUser == 1
+                ? "You already have a run in progress. Wait for it to finish or cancel it, then run again."
+                : $"You already have {limits.MaxConcurrentPerUser} runs in progress. Wait for one to finish or cancel it, then run again.";
             return null;
         }
 
-        var count = running.AddOrUpdate(userId, 1, (_, n) => n + 1);
-        if (count <= MaxConcurrentRunsPerUser)
+        // Counted only once the run has a slot: a start refused for either limit costs nothing.
+        if (!TryCountStart(userId, limits.MaxStartsPerMinutePerUser))
         {
-            refusal = null;
-            return new Lease(this, userId);
+            Leave(userId);
+            refusal = $"You started {limits.MaxStartsPerMinutePerUser} runs in the last minute, the most allowed per user. Wait a minute, then run again.";
+            return null;
         }
 
-        Leave(userId);
-        refusal = $"You already have {MaxConcurrentRunsPerUser} runs in progress. Wait for one to finish or cancel it, then run again.";
-        return null;
+        refusal = null;
+        return new Lease(this, userId);
     }
 
-    private bool TryCountStart(string userId)
+    private bool TryCountStart(string userId, int maxPerMinute)
     {
         var now = time.GetUtcNow();
         var queue = started.GetOrAdd(userId, _ => new Queue<DateTimeOffset>());
@@ -53,7 +63,7 @@ public sealed class FunctionRunGate(TimeProvider time)
                 queue.Dequeue();
             }
 
-            if (queue.Count >= MaxRunsPerMinutePerUser)
+            if (queue.Count >= maxPerMinute)
             {
                 return false;
             }

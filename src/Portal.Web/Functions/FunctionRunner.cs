@@ -32,7 +32,7 @@ internal sealed class FunctionRunner(
     private readonly FunctionRunRecorder recorder = runRecorder ?? new FunctionRunRecorder(dbFactory, pruner, time, logger);
     private readonly FunctionRunCache cache = runCache ?? new FunctionRunCache(dbFactory);
 
-    /// <summary>Editor test runs stop after 30 s (DELUGE.md "Limits").</summary>
+    /// <summary>Editor test runs stop after 30 s (src/docs/LANGUAGE.md, "Limits").</summary>
     public static ScriptLimits EditorLimits { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
 
     public async Task<FunctionRunRecord> RunAsync(FunctionRunRequest request, ClaimsPrincipal user, FunctionRunOrigin origin, CancellationToken ct = default)

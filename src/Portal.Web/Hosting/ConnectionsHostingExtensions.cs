@@ -63,7 +63,7 @@ internal static class ConnectionsHostingExtensions
         services.PostConfigure<ConnectionsOptions>(o =>
         {
             o.PublicBaseUrl ??= string.IsNullOrWhiteSpace(publicUrl) ? null : publicUrl;
-            // invokeUrl allows 40 s per call (DELUGE.md); the client must not give up first.
+            // invokeUrl allows 40 s per call (src/docs/LANGUAGE.md, "Limits"); the client must not give up first.
             if (o.OutboundTimeout < TimeSpan.FromSeconds(45))
             {
                 o.OutboundTimeout = TimeSpan.FromSeconds(45);

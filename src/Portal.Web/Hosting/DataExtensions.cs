@@ -13,11 +13,16 @@ internal static class DataExtensions
 
     public static WebApplicationBuilder AddPortalData(this WebApplicationBuilder builder)
     {
-        var connectionString = ResolveSqliteConnectionString(
-            builder.Configuration.GetConnectionString(ConnectionStringName) ?? "Data Source=portal.db",
-            builder.Environment.ContentRootPath);
+        var provider = DatabaseProviders.FromConfiguration(builder.Configuration);
+        var configuredConnection = builder.Configuration.GetConnectionString(ConnectionStringName);
+        var connectionString = provider == DatabaseProvider.PostgreSQL
+            ? configuredConnection is { Length: > 0 } ? configuredConnection : throw new InvalidOperationException(
+                $"{DatabaseProviders.ConfigurationKey} is PostgreSQL but ConnectionStrings:{ConnectionStringName} is empty. Set it to Host=…;Database=…;Username=…;Password=….")
+            : ResolveSqliteConnectionString(configuredConnection ?? "Data Source=portal.db", builder.Environment.ContentRootPath);
 
-        builder.Services.AddDbContextFactory<PortalDbContext>(options => options.UseSqlite(connectionString));
+        var database = new PortalDatabase(provider, connectionString);
+        builder.Services.AddSingleton(database);
+        builder.Services.AddDbContextFactory<PortalDbContext, PortalDbContextFactory>(options => PortalDbContextFactory.Configure(options, database));
         builder.Services.AddDatabaseDeveloperPageExceptionFilter();
 
         // One key ring in the database, shared by every instance, encrypted at rest with a certificate kept outside it (SEC-19).

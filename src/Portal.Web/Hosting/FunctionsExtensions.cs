@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Portal.Connections;
 using Portal.Scripting;
 using Portal.Web.Functions;
@@ -36,7 +37,8 @@ internal static class FunctionsExtensions
         services.AddSingleton(sp => new FunctionRunRecorder(
             sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Portal.Web.Data.PortalDbContext>>(), sp.GetRequiredService<FunctionRunPruner>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<FunctionRunRecorder>>()));
-        services.AddSingleton(sp => new FunctionRunGate(sp.GetRequiredService<TimeProvider>()));
+        services.AddOptions<FunctionRunGateOptions>().Bind(builder.Configuration.GetSection(FunctionRunGateOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new FunctionRunGate(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptionsMonitor<FunctionRunGateOptions>>()));
         services.AddHostedService<FunctionRunPruningService>();
 
         // The editor sends whole functions over the circuit (diagnostics, save); the 32 KB default is too small.

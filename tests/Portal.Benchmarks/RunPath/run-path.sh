@@ -48,7 +48,7 @@ trap cleanup EXIT
   export Portal__Admin__Password=bench-admin-password-123
   export Sandbox__Enabled=false
   export Portal__Runs__MaxConcurrentPerUser=10000
-  export Portal__Runs__MaxStartsPerMinutePerUser=100000000
+  export Portal__Runs__MaxStartsPerMinutePerUser=10000000
   export Portal__FunctionsApi__ExecutePerMinute=100000000
   export Portal__FunctionsApi__ExecutePerMinutePerKey=100000000
   exec dotnet "bin/Release/net10.0/Portal.Web.dll"

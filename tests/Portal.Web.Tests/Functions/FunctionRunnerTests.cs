@@ -129,7 +129,7 @@ public sealed class FunctionRunnerTests : IDisposable
     public async Task A_user_at_the_concurrent_run_limit_is_refused_until_a_run_ends() // SEC-28
     {
         var function = await CreateAsync("quick", "return 1;");
-        var leases = Enumerable.Range(0, FunctionRunGate.MaxConcurrentRunsPerUser).Select(_ => gate.TryEnter("alice")!).ToList();
+        var leases = Enumerable.Range(0, gate.Limits.MaxConcurrentPerUser).Select(_ => gate.TryEnter("alice")!).ToList();
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
             runner.RunAsync(new FunctionRunRequest { FunctionId = function.Id }, FunctionTestDatabase.Alice, FunctionRunOrigin.Editor));

@@ -3,7 +3,7 @@ using ServiceDescriptor = Portal.Connections.Catalog.ServiceDescriptor;
 
 namespace Portal.Web.Connections.Ui;
 
-/// <summary>The custom service form (PRODUCT.md flow 2) as editable text, converted to and from <see cref="ServiceDescriptor"/>.</summary>
+/// <summary>The custom service form (Setup › Developer Space › Services › New service) as editable text, converted to and from <see cref="ServiceDescriptor"/>.</summary>
 public sealed class CustomServiceModel
 {
     private bool idEdited;
