@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
@@ -99,16 +100,28 @@ internal static class ExecuteArgumentBinder
             return null;
         }
 
+        // A pooled 4 KB buffer: a buffer of the largest allowed body for every call cost more than the run it carried (issue #18).
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var buffer = new char[MaxBodyBytes + 1];
-        var total = 0;
-        int read;
-        while (total <= MaxBodyBytes && (read = await reader.ReadAsync(buffer.AsMemory(total, buffer.Length - total), request.HttpContext.RequestAborted)) > 0)
+        var buffer = ArrayPool<char>.Shared.Rent(4096);
+        try
         {
-            total += read;
-        }
+            var text = new StringBuilder();
+            int read;
+            while ((read = await reader.ReadAsync(buffer.AsMemory(), request.HttpContext.RequestAborted)) > 0)
+            {
+                text.Append(buffer, 0, read);
+                if (text.Length > MaxBodyBytes)
+                {
+                    return null;
+                }
+            }
 
-        return total > MaxBodyBytes ? null : new string(buffer, 0, total);
+            return text.ToString();
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>String values are converted like typed input; numbers, booleans, maps and lists by their JSON text.</summary>
