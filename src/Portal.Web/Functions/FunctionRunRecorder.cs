@@ -63,13 +63,15 @@ public sealed class FunctionRunRecorder : IAsyncDisposable
             }
 
             await WriteBatchAsync(batch);
+
+            // Before the callers go on, so nothing else uses the database from this writer while they do.
+            await PruneIfDueAsync();
             foreach (var pending in batch)
             {
                 pending.Stored.TrySetResult();
             }
 
             batch.Clear();
-            await PruneIfDueAsync();
         }
     }
 
