@@ -36,40 +36,43 @@ internal static class RunThreads
         new Worker(job).Start();
     }
 
-    private sealed class Worker
+    // A plain monitor, not a SemaphoreSlim: idle workers must not spin on a machine whose cores the runs need.
+    private sealed class Worker(Action first)
     {
-        private const int Waiting = 0;
-        private const int Assigned = 1;
-        private const int Retired = 2;
-
-        private readonly SemaphoreSlim signal = new(0);
-        private Action? job;
-        private int state = Assigned;
-
-        public Worker(Action first) => job = first;
+        private readonly object gate = new();
+        private Action? job = first;
+        private bool waiting;
+        private bool retired;
 
         public void Start() => new Thread(Loop, StackSize) { IsBackground = true, Name = "portal-script-run" }.Start();
 
         /// <summary>False when the worker retired in the meantime; the caller takes another.</summary>
         public bool TryAssign(Action work)
         {
-            job = work;
-            if (Interlocked.CompareExchange(ref state, Assigned, Waiting) != Waiting)
+            lock (gate)
             {
-                job = null;
-                return false;
-            }
+                if (!waiting || retired)
+                {
+                    return false;
+                }
 
-            signal.Release();
-            return true;
+                waiting = false;
+                job = work;
+                Monitor.Pulse(gate);
+                return true;
+            }
         }
 
         private void Loop()
         {
             while (true)
             {
-                var work = job!;
-                job = null;
+                Action work;
+                lock (gate)
+                {
+                    work = job!;
+                    job = null;
+                }
 
                 // The work reports its own failures (ScriptEngine completes a task with them); nothing escapes here.
                 work();
@@ -79,15 +82,18 @@ internal static class RunThreads
                     return;
                 }
 
-                Volatile.Write(ref state, Waiting);
-                Idle.Push(this);
-                while (!signal.Wait(IdleTimeout))
+                lock (gate)
                 {
-                    // Retire unless a run was handed over at this very moment; a retired worker left in the stack is skipped.
-                    if (Interlocked.CompareExchange(ref state, Retired, Waiting) == Waiting)
+                    waiting = true;
+                    Idle.Push(this);
+                    while (job is null)
                     {
-                        signal.Dispose();
-                        return;
+                        // A worker left idle for the timeout retires; the stack still holds it and the next caller skips it.
+                        if (!Monitor.Wait(gate, IdleTimeout) && job is null)
+                        {
+                            retired = true;
+                            return;
+                        }
                     }
                 }
             }
