@@ -36,43 +36,39 @@ internal static class RunThreads
         new Worker(job).Start();
     }
 
-    // A plain monitor, not a SemaphoreSlim: idle workers must not spin on a machine whose cores the runs need.
+    // An event that never spins: idle workers must not take the cores the runs need, and the caller handing over a run
+    // must not spin on a lock the worker still holds on its way to sleep.
     private sealed class Worker(Action first)
     {
-        private readonly object gate = new();
+        private const int Assigned = 0;
+        private const int Waiting = 1;
+        private const int Retired = 2;
+
+        private readonly ManualResetEventSlim signal = new(false, spinCount: 0);
         private Action? job = first;
-        private bool waiting;
-        private bool retired;
+        private int state = Assigned;
 
         public void Start() => new Thread(Loop, StackSize) { IsBackground = true, Name = "portal-script-run" }.Start();
 
         /// <summary>False when the worker retired in the meantime; the caller takes another.</summary>
         public bool TryAssign(Action work)
         {
-            lock (gate)
+            job = work;
+            if (Interlocked.CompareExchange(ref state, Assigned, Waiting) != Waiting)
             {
-                if (!waiting || retired)
-                {
-                    return false;
-                }
-
-                waiting = false;
-                job = work;
-                Monitor.Pulse(gate);
-                return true;
+                job = null;
+                return false;
             }
+
+            signal.Set();
+            return true;
         }
 
         private void Loop()
         {
             while (true)
             {
-                Action work;
-                lock (gate)
-                {
-                    work = job!;
-                    job = null;
-                }
+                var work = Interlocked.Exchange(ref job, null)!;
 
                 // The work reports its own failures (ScriptEngine completes a task with them); nothing escapes here.
                 work();
@@ -82,18 +78,15 @@ internal static class RunThreads
                     return;
                 }
 
-                lock (gate)
+                signal.Reset();
+                Volatile.Write(ref state, Waiting);
+                Idle.Push(this);
+                while (!signal.Wait(IdleTimeout))
                 {
-                    waiting = true;
-                    Idle.Push(this);
-                    while (job is null)
+                    // Retire unless a run is being handed over right now; the stack still holds a retired worker, skipped by the next caller.
+                    if (Interlocked.CompareExchange(ref state, Retired, Waiting) == Waiting)
                     {
-                        // A worker left idle for the timeout retires; the stack still holds it and the next caller skips it.
-                        if (!Monitor.Wait(gate, IdleTimeout) && job is null)
-                        {
-                            retired = true;
-                            return;
-                        }
+                        return;
                     }
                 }
             }

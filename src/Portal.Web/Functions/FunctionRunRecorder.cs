@@ -26,6 +26,7 @@ public sealed class FunctionRunRecorder : IAsyncDisposable
     private readonly Channel<PendingRun> queue = Channel.CreateUnbounded<PendingRun>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task writer;
     private DateTimeOffset lastPruned = DateTimeOffset.MinValue;
+    private PortalDbContext? writerContext;
 
     public FunctionRunRecorder(IDbContextFactory<PortalDbContext> dbFactory, FunctionRunPruner pruner, TimeProvider time, ILogger logger)
     {
@@ -50,6 +51,7 @@ public sealed class FunctionRunRecorder : IAsyncDisposable
     {
         queue.Writer.TryComplete();
         await writer;
+        await DropWriterContextAsync();
     }
 
     private async Task WriteAllAsync()
@@ -79,31 +81,50 @@ public sealed class FunctionRunRecorder : IAsyncDisposable
     {
         try
         {
-            await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-            await PrepareAsync(db);
-            foreach (var pending in batch)
+            // One context and connection for every batch while they succeed: creating them cost more than a small batch.
+            if (writerContext is null)
             {
-                db.FunctionRuns.Add(pending.Run);
-                db.AuditEvents.Add(pending.Audit);
+                writerContext = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+                await PrepareAsync(writerContext);
             }
 
-            await db.SaveChangesAsync(CancellationToken.None);
-        }
-        catch (Exception busy) when (DatabaseBusy.Is(busy))
-        {
             foreach (var pending in batch)
             {
-                LogBusy(pending.Run);
+                writerContext.FunctionRuns.Add(pending.Run);
+                writerContext.AuditEvents.Add(pending.Audit);
             }
+
+            await writerContext.SaveChangesAsync(CancellationToken.None);
+            writerContext.ChangeTracker.Clear();
         }
         catch (Exception failure)
         {
+            await DropWriterContextAsync();
+            if (DatabaseBusy.Is(failure))
+            {
+                foreach (var pending in batch)
+                {
+                    LogBusy(pending.Run);
+                }
+
+                return;
+            }
+
             // One run the database refuses (its output too large, SEC-37) must not take the others with it: each on its own.
             logger.LogWarning(failure, "A batch of {Count} runs could not be stored together; storing them one by one.", batch.Count);
             foreach (var pending in batch)
             {
                 await WriteAloneAsync(pending);
             }
+        }
+    }
+
+    private async Task DropWriterContextAsync()
+    {
+        if (writerContext is { } db)
+        {
+            writerContext = null;
+            await db.DisposeAsync();
         }
     }
 
@@ -161,8 +182,9 @@ public sealed class FunctionRunRecorder : IAsyncDisposable
     }
 
     /// <summary>
-    /// SQLite: the writer's commits skip the fsync in WAL mode (synchronous=NORMAL). A committed batch survives a crash of
-    /// the portal (it is in the WAL, which the OS keeps); only a power loss or OS crash can undo the latest commits.
+    /// SQLite: the writer's connection commits without an fsync in WAL mode (synchronous=NORMAL). A committed batch survives
+    /// a crash or kill of the portal (it is in the WAL, which the OS keeps); only a power loss or OS crash can undo the
+    /// latest commits. The setting belongs to the connection, which the writer keeps open.
     /// </summary>
     private static async Task PrepareAsync(PortalDbContext db)
     {

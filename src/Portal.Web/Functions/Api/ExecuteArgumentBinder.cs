@@ -22,6 +22,8 @@ internal static class ExecuteArgumentBinder
         "Authorization", "Proxy-Authorization", "Cookie", "X-Portal-Api-Key",
     };
 
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     private static readonly HashSet<string> HiddenParameters = new(StringComparer.OrdinalIgnoreCase) { "zapikey" };
 
     public static async Task<ArgumentBinding> BindAsync(HttpContext context, IReadOnlyList<FunctionArgument> arguments, string userId)
@@ -100,27 +102,35 @@ internal static class ExecuteArgumentBinder
             return null;
         }
 
-        // A pooled 4 KB buffer: a buffer of the largest allowed body for every call cost more than the run it carried (issue #18).
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var buffer = ArrayPool<char>.Shared.Rent(4096);
+        // Pooled buffers: a buffer of the largest allowed body for every call cost more than the run it carried (issue #18).
+        var buffer = ArrayPool<byte>.Shared.Rent(4096);
+        var length = 0;
         try
         {
-            var text = new StringBuilder();
             int read;
-            while ((read = await reader.ReadAsync(buffer.AsMemory(), request.HttpContext.RequestAborted)) > 0)
+            while ((read = await request.Body.ReadAsync(buffer.AsMemory(length), request.HttpContext.RequestAborted)) > 0)
             {
-                text.Append(buffer, 0, read);
-                if (text.Length > MaxBodyBytes)
+                length += read;
+                if (length > MaxBodyBytes)
                 {
                     return null;
                 }
+
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
             }
 
-            return text.ToString();
+            var body = buffer.AsSpan(0, length);
+            return length == 0 ? string.Empty : Encoding.UTF8.GetString(body.StartsWith(Utf8Bom) ? body[Utf8Bom.Length..] : body);
         }
         finally
         {
-            ArrayPool<char>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
