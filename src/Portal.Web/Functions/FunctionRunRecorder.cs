@@ -26,10 +26,13 @@ public sealed class FunctionRunRecorder : IAsyncDisposable
     private readonly Channel<PendingRun> queue = Channel.CreateUnbounded<PendingRun>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task writer;
     private DateTimeOffset lastPruned = DateTimeOffset.MinValue;
+    private readonly string synchronous;
     private PortalDbContext? writerContext;
+    private RunRowWriter? rows;
 
-    public FunctionRunRecorder(IDbContextFactory<PortalDbContext> dbFactory, FunctionRunPruner pruner, TimeProvider time, ILogger logger)
+    public FunctionRunRecorder(IDbContextFactory<PortalDbContext> dbFactory, FunctionRunPruner pruner, TimeProvider time, ILogger logger, bool durableCommits = false)
     {
+        synchronous = durableCommits ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;";
         this.dbFactory = dbFactory;
         this.pruner = pruner;
         this.time = time;
@@ -81,21 +84,15 @@ public sealed class FunctionRunRecorder : IAsyncDisposable
     {
         try
         {
-            // One context and connection for every batch while they succeed: creating them cost more than a small batch.
+            // One context, connection and pair of commands for every batch while they succeed: creating them cost more than a small batch.
             if (writerContext is null)
             {
                 writerContext = await dbFactory.CreateDbContextAsync(CancellationToken.None);
                 await PrepareAsync(writerContext);
+                rows = new RunRowWriter(writerContext);
             }
 
-            foreach (var pending in batch)
-            {
-                writerContext.FunctionRuns.Add(pending.Run);
-                writerContext.AuditEvents.Add(pending.Audit);
-            }
-
-            await writerContext.SaveChangesAsync(CancellationToken.None);
-            writerContext.ChangeTracker.Clear();
+            await rows!.WriteAsync(batch.Select(p => (p.Run, p.Audit)));
         }
         catch (Exception failure)
         {
@@ -121,6 +118,12 @@ public sealed class FunctionRunRecorder : IAsyncDisposable
 
     private async Task DropWriterContextAsync()
     {
+        if (rows is { } writer)
+        {
+            rows = null;
+            await writer.DisposeAsync();
+        }
+
         if (writerContext is { } db)
         {
             writerContext = null;
@@ -182,16 +185,17 @@ public sealed class FunctionRunRecorder : IAsyncDisposable
     }
 
     /// <summary>
-    /// SQLite: the writer's connection commits without an fsync in WAL mode (synchronous=NORMAL). A committed batch survives
-    /// a crash or kill of the portal (it is in the WAL, which the OS keeps); only a power loss or OS crash can undo the
-    /// latest commits. The setting belongs to the connection, which the writer keeps open.
+    /// SQLite in WAL mode: by default the writer's connection commits without an fsync (synchronous=NORMAL). A committed
+    /// batch survives a crash or kill of the portal (it is in the WAL, which the OS keeps); only a power loss or OS crash can
+    /// undo the latest commits. <see cref="FunctionRunOptions.DurableRunCommits"/> makes each commit wait for the disk
+    /// (synchronous=FULL). The setting belongs to the connection, which the writer keeps open.
     /// </summary>
-    private static async Task PrepareAsync(PortalDbContext db)
+    private async Task PrepareAsync(PortalDbContext db)
     {
         if (db.Database.GetDbConnection() is SqliteConnection)
         {
             await db.Database.OpenConnectionAsync();
-            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;");
+            await db.Database.ExecuteSqlRawAsync(synchronous);
         }
     }
 

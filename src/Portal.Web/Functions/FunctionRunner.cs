@@ -29,7 +29,7 @@ internal sealed class FunctionRunner(
     private readonly FunctionRunOptions settings = options?.Value ?? new();
 
     // The host shares one of each; a runner built on its own (tests) has its own.
-    private readonly FunctionRunRecorder recorder = runRecorder ?? new FunctionRunRecorder(dbFactory, pruner, time, logger);
+    private readonly FunctionRunRecorder recorder = runRecorder ?? new FunctionRunRecorder(dbFactory, pruner, time, logger, options?.Value.DurableRunCommits ?? false);
     private readonly FunctionRunCache cache = runCache ?? new FunctionRunCache(dbFactory);
 
     /// <summary>Editor test runs stop after 30 s (src/docs/LANGUAGE.md, "Limits").</summary>

@@ -36,7 +36,8 @@ internal static class FunctionsExtensions
         services.AddSingleton<FunctionRunCache>();
         services.AddSingleton(sp => new FunctionRunRecorder(
             sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Portal.Web.Data.PortalDbContext>>(), sp.GetRequiredService<FunctionRunPruner>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<FunctionRunRecorder>>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<FunctionRunRecorder>>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<FunctionRunOptions>>().Value.DurableRunCommits));
         services.AddOptions<FunctionRunGateOptions>().Bind(builder.Configuration.GetSection(FunctionRunGateOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new FunctionRunGate(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptionsMonitor<FunctionRunGateOptions>>()));
         services.AddHostedService<FunctionRunPruningService>();

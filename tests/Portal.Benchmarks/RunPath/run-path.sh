@@ -8,6 +8,7 @@
 #                                                           # (the JIT's tiering settles in about 30 s)
 #   CONNECTIONS="1 4 16" DURATION=30s tests/Portal.Benchmarks/RunPath/run-path.sh
 #   NO_BUILD=1 ...                                          # reuse the last Release build
+#   DURABLE=1 ...                                           # Portal:Functions:DurableRunCommits=true (fsync per batch)
 #   PROFILE=1 ...                                           # also a CPU trace of one 16-connection run (dotnet-trace)
 #   COUNTERS=1 ...                                          # also the runtime's counters (GC, thread pool) over one 16-connection run
 #
@@ -53,6 +54,7 @@ trap cleanup EXIT
   export Portal__Runs__MaxStartsPerMinutePerUser=10000000
   export Portal__FunctionsApi__ExecutePerMinute=100000000
   export Portal__FunctionsApi__ExecutePerMinutePerKey=100000000
+  if [ -n "${DURABLE:-}" ]; then export Portal__Functions__DurableRunCommits=true; fi
   exec dotnet "bin/Release/net10.0/Portal.Web.dll"
 ) >"$log" 2>&1 &
 portal_pid=$!
