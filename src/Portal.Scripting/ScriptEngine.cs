@@ -9,9 +9,6 @@ namespace Portal.Scripting;
 /// <summary>Entry point: parse (for the editor), compile, and run scripts under limits.</summary>
 public static class ScriptEngine
 {
-    // Each run gets its own thread with a roomy stack; explicit depth counters keep use far below it.
-    private const int RunThreadStackSize = 16 * 1024 * 1024;
-
     /// <summary>All compile errors of <paramref name="source"/>; fast enough to call on every keystroke.</summary>
     public static ParseResult Parse(string source, ScriptLimits? limits = null) => new(Compile(source, limits).Diagnostics);
 
@@ -48,24 +45,17 @@ public static class ScriptEngine
         }
 
         var completion = new TaskCompletionSource<RunResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(
-            () =>
-            {
-                try
-                {
-                    completion.SetResult(Execute(script, arguments, host, limits, cancellationToken));
-                }
-                catch (Exception e)
-                {
-                    completion.SetException(e);
-                }
-            },
-            RunThreadStackSize)
+        RunThreads.Start(() =>
         {
-            IsBackground = true,
-            Name = "portal-script-run",
-        };
-        thread.Start();
+            try
+            {
+                completion.SetResult(Execute(script, arguments, host, limits, cancellationToken));
+            }
+            catch (Exception e)
+            {
+                completion.SetException(e);
+            }
+        });
         return completion.Task;
     }
 

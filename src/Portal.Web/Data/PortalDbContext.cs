@@ -31,6 +31,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<OrgVariableEntity> OrgVariables => Set<OrgVariableEntity>();
 
+    /// <summary>Every context reports its writes to the run path's caches (<see cref="DataChanges"/>).</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(DataChangeInterceptor.Instance);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

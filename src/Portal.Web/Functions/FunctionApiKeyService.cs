@@ -11,8 +11,10 @@ namespace Portal.Web.Functions;
 /// One API key per function (<c>pfk_…</c>): generated on demand, shown once, stored as SHA-256 (SEC-21),
 /// runs as the user who enabled it. Only the owner or an Admin manages it.
 /// </summary>
-internal sealed class FunctionApiKeyService(IDbContextFactory<PortalDbContext> dbFactory, AuditLog audit, TimeProvider time)
+internal sealed class FunctionApiKeyService(IDbContextFactory<PortalDbContext> dbFactory, AuditLog audit, TimeProvider time, FunctionRunCache? runCache = null)
 {
+    private readonly FunctionRunCache cache = runCache ?? new FunctionRunCache(dbFactory);
+
     public const string KeyPrefix = "pfk_";
 
     private const string GoneError = "This function no longer exists. Go back to the functions list and refresh it.";
@@ -143,13 +145,16 @@ internal sealed class FunctionApiKeyService(IDbContextFactory<PortalDbContext> d
             return null;
         }
 
-        var hash = Hash(key);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await db.Functions.AsNoTracking().Where(f => f.ApiKeyHash == hash)
-            .Select(f => new { f.Id, f.ApiName, f.ApiKeyUserId, f.ApiKeyDisabledReason, f.ApiKeyDisabledAt })
-            .FirstOrDefaultAsync(ct);
-        return row?.ApiKeyUserId is null ? null : new FunctionApiKeyMatch(row.Id, row.ApiName, row.ApiKeyUserId, hash,
-            row.ApiKeyDisabledAt is null ? null : row.ApiKeyDisabledReason ?? "The function's code was changed by someone other than the person who enabled its API key.");
+        // Cached by hash like the function itself: a regenerated, disabled or stopped key is a write to Functions (issue #18).
+        return await cache.ApiKeys.GetAsync(Hash(key), dbFactory, static async (hash, factory, token) =>
+        {
+            await using var db = await factory.CreateDbContextAsync(token);
+            var row = await db.Functions.AsNoTracking().Where(f => f.ApiKeyHash == hash)
+                .Select(f => new { f.Id, f.ApiName, f.ApiKeyUserId, f.ApiKeyDisabledReason, f.ApiKeyDisabledAt })
+                .FirstOrDefaultAsync(token);
+            return row?.ApiKeyUserId is null ? null : new FunctionApiKeyMatch(row.Id, row.ApiName, row.ApiKeyUserId, hash,
+                row.ApiKeyDisabledAt is null ? null : row.ApiKeyDisabledReason ?? "The function's code was changed by someone other than the person who enabled its API key.");
+        }, ct);
     }
 
     internal static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));

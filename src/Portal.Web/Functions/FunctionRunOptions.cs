@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Portal.Web.Functions;
 
-/// <summary>Bound from <c>Portal:Functions</c>: what one run may hold and how much of its output is kept (SEC-37).</summary>
+/// <summary>Bound from <c>Portal:Functions</c>: what one run may hold, how much of its output is kept (SEC-37), and how it is stored.</summary>
 public sealed class FunctionRunOptions
 {
     public const string Section = "Portal:Functions";
@@ -18,4 +18,11 @@ public sealed class FunctionRunOptions
     /// <summary>Characters of a run's HTTP trace that are stored; beyond it body previews are shortened, then calls dropped, with a note.</summary>
     [Range(16 * 1024, 100 * 1024 * 1024, ErrorMessage = "Portal:Functions:MaxTraceCharacters must be between 16384 and 104857600.")]
     public int MaxTraceCharacters { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// SQLite: true makes every commit of run history wait for the disk (synchronous=FULL), so answered runs survive a power
+    /// loss too; false (default) commits without the fsync (synchronous=NORMAL): answered runs survive any crash or kill of
+    /// the portal, and only a power loss or OS crash can take the latest ones.
+    /// </summary>
+    public bool DurableRunCommits { get; set; }
 }

@@ -22,9 +22,15 @@ internal sealed class FunctionRunner(
     TimeProvider time,
     ILogger<FunctionRunner> logger,
     Mail.RunMailerFactory? mailers = null,
-    IOptions<FunctionRunOptions>? options = null) : IFunctionRunner
+    IOptions<FunctionRunOptions>? options = null,
+    FunctionRunRecorder? runRecorder = null,
+    FunctionRunCache? runCache = null) : IFunctionRunner
 {
     private readonly FunctionRunOptions settings = options?.Value ?? new();
+
+    // The host shares one of each; a runner built on its own (tests) has its own.
+    private readonly FunctionRunRecorder recorder = runRecorder ?? new FunctionRunRecorder(dbFactory, pruner, time, logger, options?.Value.DurableRunCommits ?? false);
+    private readonly FunctionRunCache cache = runCache ?? new FunctionRunCache(dbFactory);
 
     /// <summary>Editor test runs stop after 30 s (src/docs/LANGUAGE.md, "Limits").</summary>
     public static ScriptLimits EditorLimits { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
@@ -40,7 +46,7 @@ internal sealed class FunctionRunner(
         using var lease = gate.TryEnter(userId, out var refusal) ?? throw new InvalidOperationException(refusal);
 
         // Loading is quick and not cancelled, so even a run cancelled at once is recorded.
-        var (functionId, code, parameters, author) = await LoadAsync(request, user, CancellationToken.None);
+        var (functionId, script, parameters, author) = await LoadAsync(request, user, CancellationToken.None);
         var connectionUse = ConnectionUseContext.ForRun(userId, author);
         var startedAt = time.GetUtcNow();
         var stopwatch = Stopwatch.StartNew();
@@ -50,7 +56,7 @@ internal sealed class FunctionRunner(
             arguments[parameter.Name] = request.Values.TryGetValue(parameter.Name, out var value) ? value : ScriptValue.Null;
         }
 
-        var adminUser = await FirstAdminEmailAsync(CancellationToken.None);
+        var adminUser = await cache.FirstAdminEmailAsync(CancellationToken.None);
         var mailer = mailers?.Create(new Mail.RunMailContext(userId, user.Identity?.Name, functionId, origin, adminUser));
         var host = new ScriptHost
         {
@@ -69,7 +75,7 @@ internal sealed class FunctionRunner(
         {
             ct.ThrowIfCancellationRequested();
             var limits = (origin == FunctionRunOrigin.Editor ? EditorLimits : ScriptLimits.Default) with { MaxMemoryBytes = settings.MaxMemoryMegabytes * 1024L * 1024 };
-            result = await ScriptEngine.RunAsync(ScriptEngine.Compile(code, EditorLimits), arguments, host, limits, ct);
+            result = await ScriptEngine.RunAsync(script(), arguments, host, limits, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -118,50 +124,27 @@ internal sealed class FunctionRunner(
     // The run is recorded even when the caller cancelled it, and when its output is too large for the database (SEC-37).
     private async Task RecordAsync(FunctionRunEntity entity, ClaimsPrincipal user, int? functionId, FunctionRunOrigin origin, Mail.RunMailer? mailer)
     {
+        var entry = audit.Entry(AuditActor.From(user), FunctionAuditActions.Run, "function", functionId?.ToString(System.Globalization.CultureInfo.InvariantCulture), AuditDetails(entity));
+        await recorder.RecordAsync(entity, entry);
+        if (entity.Id == 0 || mailer is null)
+        {
+            return;
+        }
+
         try
         {
-            try
-            {
-                await SaveAsync(entity);
-            }
-            catch (Exception tooBig) when (!DatabaseBusy.Is(tooBig))
-            {
-                logger.LogWarning(tooBig, "The run of function {FunctionId} could not be stored with its output; storing it without.", functionId);
-                Fail(entity, $"the database refused to store the run's output ({(tooBig.InnerException ?? tooBig).Message})");
-                entity.Id = 0;
-                await SaveAsync(entity);
-            }
-
-            await (mailer?.AttachToRunAsync(entity.Id, CancellationToken.None) ?? Task.CompletedTask);
-
-            await pruner.PruneAsync(CancellationToken.None);
-            await audit.RecordAsync(AuditActor.From(user), FunctionAuditActions.Run, "function", functionId?.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{entity.Status} ({origin})", CancellationToken.None);
-        }
-        catch (Exception busy) when (DatabaseBusy.Is(busy))
-        {
-            // The script has run and its HTTP calls were made: the caller gets the result (a failure here would invite a
-            // second run), and the log keeps what the history row and the audit entry would have said.
-            logger.LogWarning(
-                "Run of function {FunctionId} by {User} ({Origin}) finished {Status} in {DurationMs} ms but the database was busy, so it is missing from the run history and the audit log.",
-                functionId, user.Identity?.Name, origin, entity.Status, entity.DurationMs);
+            await mailer.AttachToRunAsync(entity.Id, CancellationToken.None);
         }
         catch (Exception other)
         {
-            // Never a 500 for a run that happened: the caller still gets its result.
-            logger.LogError(other,
-                "Run of function {FunctionId} by {User} ({Origin}) finished {Status} in {DurationMs} ms but could not be recorded in the run history and the audit log.",
-                functionId, user.Identity?.Name, origin, entity.Status, entity.DurationMs);
+            logger.LogWarning(other, "The mails of run {RunId} of function {FunctionId} could not be linked to it in the Outbox.", entity.Id, functionId);
         }
     }
 
-    private async Task SaveAsync(FunctionRunEntity entity)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-        db.FunctionRuns.Add(entity);
-        await db.SaveChangesAsync(CancellationToken.None);
-    }
+    /// <summary>The audit entry's details for a run: its final status and where it was started from.</summary>
+    internal static string AuditDetails(FunctionRunEntity entity) => $"{entity.Status} ({entity.Origin})";
 
-    private static void Fail(FunctionRunEntity entity, string reason)
+    internal static void Fail(FunctionRunEntity entity, string reason)
     {
         entity.Status = FunctionRunStatus.Failed;
         entity.InfoJson = "[]";
@@ -171,17 +154,18 @@ internal sealed class FunctionRunner(
             "Return and log less data (for example a page or a summary), then run it again.";
     }
 
-    private async Task<(int? FunctionId, string Code, IReadOnlyList<FunctionArgument> Parameters, CodeAuthorship Author)> LoadAsync(
+    private async Task<(int? FunctionId, Func<CompiledScript> Script, IReadOnlyList<FunctionArgument> Parameters, CodeAuthorship Author)> LoadAsync(
         FunctionRunRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (request.FunctionId is not { } id)
         {
-            return (null, request.Code ?? string.Empty, request.Arguments ?? [],
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var unsaved = request.Code ?? string.Empty;
+            return (null, () => ScriptEngine.Compile(unsaved, EditorLimits), request.Arguments ?? [],
                 await FunctionCodeAuthors.ForUnsavedAsync(db, user, null, FunctionPermissions.UserId(user), ct));
         }
 
-        var function = await db.Functions.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct)
+        var function = await cache.GetAsync(id, ct)
             ?? throw new InvalidOperationException("This function no longer exists. Go back to the functions list and refresh it.");
         if (!FunctionPermissions.CanSee(user, function.OwnerUserId, function.Visibility))
         {
@@ -189,24 +173,17 @@ internal sealed class FunctionRunner(
         }
 
         // Only people who may change the function (SEC-36) can run code that differs from what is saved; that code is theirs (SEC-33).
-        var saved = FunctionMapping.ReadArguments(function.ArgumentsJson);
         var mayChange = FunctionPermissions.CanManage(user, function.OwnerUserId);
         var code = request.Code is not null && mayChange ? request.Code : function.Code;
-        var parameters = request.Arguments is not null && mayChange ? request.Arguments : saved;
-        var author = code == function.Code && parameters.SequenceEqual(saved)
-            ? await FunctionCodeAuthors.ForSavedAsync(db, id, function.ApiName, function.OwnerUserId, ct)
-            : await FunctionCodeAuthors.ForUnsavedAsync(db, user, function.ApiName, function.OwnerUserId, ct);
-        return (id, code, parameters, author);
-    }
+        var parameters = request.Arguments is not null && mayChange ? request.Arguments : function.Arguments;
+        if (code == function.Code && parameters.SequenceEqual(function.Arguments))
+        {
+            // The saved version: compiled once, its authorship read once, until it changes.
+            return (id, () => cache.Compile(id, code), parameters, await cache.AuthorsAsync(function, ct));
+        }
 
-    private async Task<string> FirstAdminEmailAsync(CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var admins = await (from ur in db.UserRoles
-                            join r in db.Roles on ur.RoleId equals r.Id
-                            join u in db.Users on ur.UserId equals u.Id
-                            where r.Name == Roles.Admin
-                            select new { u.Email, u.CreatedAt }).ToListAsync(ct);
-        return admins.OrderBy(a => a.CreatedAt).ThenBy(a => a.Email, StringComparer.Ordinal).Select(a => a.Email).FirstOrDefault() ?? string.Empty;
+        await using var changes = await dbFactory.CreateDbContextAsync(ct);
+        return (id, () => ScriptEngine.Compile(code, EditorLimits), parameters,
+            await FunctionCodeAuthors.ForUnsavedAsync(changes, user, function.ApiName, function.OwnerUserId, ct));
     }
 }

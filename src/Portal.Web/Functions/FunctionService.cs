@@ -5,8 +5,10 @@ using Portal.Web.Data;
 
 namespace Portal.Web.Functions;
 
-internal sealed class FunctionService(IDbContextFactory<PortalDbContext> dbFactory, AuditLog audit, TimeProvider time) : IFunctionService
+internal sealed class FunctionService(IDbContextFactory<PortalDbContext> dbFactory, AuditLog audit, TimeProvider time, FunctionRunCache? runCache = null) : IFunctionService
 {
+    private readonly FunctionRunCache cache = runCache ?? new FunctionRunCache(dbFactory);
+
     private const string ReadOnlyError = "Only Developers and Admins can change functions. Ask an admin for the Developer role.";
     private const string GoneError = "This function no longer exists. Go back to the functions list and refresh it.";
 
@@ -31,9 +33,9 @@ internal sealed class FunctionService(IDbContextFactory<PortalDbContext> dbFacto
 
     public async Task<FunctionDetails?> GetAsync(ClaimsPrincipal user, string apiName, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var function = await VisibleFunctions(db, user).FirstOrDefaultAsync(f => f.ApiName == apiName, ct);
-        return function is null ? null : FunctionMapping.ToDetails(function, await LatestVersionAsync(db, function.Id, ct));
+        // Read through the run path's cache: every execute call starts here (issue #18).
+        var function = await cache.GetAsync(apiName, ct);
+        return function is not null && FunctionPermissions.CanSee(user, function.OwnerUserId, function.Visibility) ? function : null;
     }
 
     public async Task<FunctionResult> SetVisibilityAsync(ClaimsPrincipal user, int functionId, FunctionVisibility visibility, CancellationToken ct = default)

@@ -31,6 +31,13 @@ internal static class FunctionsExtensions
                 .RequireAuthenticatedUser());
         services.AddSingleton<IFunctionResolver, SavedFunctionResolver>();
         services.AddSingleton<FunctionRunPruner>();
+
+        // The run path (issue #18): cached lookups and compiled scripts, and one writer that group-commits runs and their audit.
+        services.AddSingleton<FunctionRunCache>();
+        services.AddSingleton(sp => new FunctionRunRecorder(
+            sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Portal.Web.Data.PortalDbContext>>(), sp.GetRequiredService<FunctionRunPruner>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<FunctionRunRecorder>>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<FunctionRunOptions>>().Value.DurableRunCommits));
         services.AddOptions<FunctionRunGateOptions>().Bind(builder.Configuration.GetSection(FunctionRunGateOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new FunctionRunGate(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptionsMonitor<FunctionRunGateOptions>>()));
         services.AddHostedService<FunctionRunPruningService>();

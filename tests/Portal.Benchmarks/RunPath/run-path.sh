@@ -4,9 +4,13 @@
 # throw-away SQLite database. Afterwards it counts the run-history rows and audit entries: every answered run must be
 # recorded in both.
 #
-#   tests/Portal.Benchmarks/RunPath/run-path.sh            # 4 and 16 connections, 15 s each after a 5 s warm-up
+#   tests/Portal.Benchmarks/RunPath/run-path.sh            # 4 and 16 connections, 15 s each after a 30 s warm-up
+#                                                           # (the JIT's tiering settles in about 30 s)
 #   CONNECTIONS="1 4 16" DURATION=30s tests/Portal.Benchmarks/RunPath/run-path.sh
 #   NO_BUILD=1 ...                                          # reuse the last Release build
+#   DURABLE=1 ...                                           # Portal:Functions:DurableRunCommits=true (fsync per batch)
+#   PROFILE=1 ...                                           # also a CPU trace of one 16-connection run (dotnet-trace)
+#   COUNTERS=1 ...                                          # also the runtime's counters (GC, thread pool) over one 16-connection run
 #
 # The per-user gates and execute rate limits are raised in the portal's environment only: they exist to stop a runaway
 # user, and a benchmark is one user calling as fast as it can.
@@ -15,7 +19,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
 connections="${CONNECTIONS:-4 16}"
 duration="${DURATION:-15s}"
-warmup="${WARMUP:-5s}"
+warmup="${WARMUP:-30s}"
 threads="${WRK_THREADS:-2}"
 port="${PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')}"
 url="http://127.0.0.1:$port"
@@ -47,9 +51,10 @@ trap cleanup EXIT
   export Portal__Admin__Password=bench-admin-password-123
   export Sandbox__Enabled=false
   export Portal__Runs__MaxConcurrentPerUser=10000
-  export Portal__Runs__MaxStartsPerMinutePerUser=100000000
+  export Portal__Runs__MaxStartsPerMinutePerUser=10000000
   export Portal__FunctionsApi__ExecutePerMinute=100000000
   export Portal__FunctionsApi__ExecutePerMinutePerKey=100000000
+  if [ -n "${DURABLE:-}" ]; then export Portal__Functions__DurableRunCommits=true; fi
   exec dotnet "bin/Release/net10.0/Portal.Web.dll"
 ) >"$log" 2>&1 &
 portal_pid=$!
@@ -87,6 +92,47 @@ for c in $connections; do
   t=$threads; if [ "$c" -lt "$t" ]; then t=$c; fi
   wrk -t"$t" -c"$c" -d"$duration" --latency -s "$here/execute.lua" "$endpoint" | grep -E 'requests in|Non-2xx|Socket errors|^status|^p50|^runs/s'
 done
+
+if [ -n "${PROFILE:-}" ]; then
+  trace="$root/tests/artifacts/run-path.nettrace"
+  mkdir -p "$(dirname "$trace")"
+  wrk -t"$threads" -c16 -d12s -s "$here/execute.lua" "$endpoint" >/dev/null &
+  wrk_pid=$!
+  sleep 1
+  # PROFILE=alloc samples allocations (gc-verbose) instead of stacks; the trace stays in tests/artifacts.
+  profile=dotnet-sampled-thread-time; if [ "$PROFILE" = alloc ]; then profile=gc-verbose; fi
+  dotnet-trace collect -p "$portal_pid" --profile "$profile" --duration 00:00:00:10 -o "$trace" >/dev/null
+  wait "$wrk_pid"
+  if [ "$PROFILE" != alloc ]; then
+    dotnet-trace report "$trace" topN -n 40 --inclusive || true
+    dotnet-trace report "$trace" topN -n 40 || true
+  fi
+fi
+
+if [ -n "${COUNTERS:-}" ]; then
+  counters="$data/counters.csv"
+  wrk -t"$threads" -c16 -d12s -s "$here/execute.lua" "$endpoint" >/dev/null &
+  wrk_pid=$!
+  sleep 1
+  dotnet-counters collect -p "$portal_pid" --duration 00:00:00:10 --refresh-interval 2 --format csv -o "$counters" >/dev/null
+  wait "$wrk_pid"
+  # Rates summed over the run (collections, pause time, allocations, lock contention), gauges at their last value.
+  python3 - "$counters" <<'PY'
+import csv, sys
+sums, last = {}, {}
+for row in csv.DictReader(open(sys.argv[1])):
+    name, kind, value = row["Counter Name"], row["Counter Type"], float(row["Mean/Increment"] or 0)
+    if kind == "Rate":
+        sums[name] = sums.get(name, 0) + value
+    else:
+        last[name] = value
+for name in sorted(sums):
+    print(f"{name}: {sums[name]:.6g} in 10 s")
+for name in sorted(last):
+    if any(k in name for k in ("thread", "working_set", "heap.size", "committed")):
+        print(f"{name}: {last[name]:.6g}")
+PY
+fi
 
 # Every answered run is in the history and the audit log (a run still in flight when wrk stopped is counted too).
 sleep 1

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
@@ -20,6 +21,8 @@ internal static class ExecuteArgumentBinder
     {
         "Authorization", "Proxy-Authorization", "Cookie", "X-Portal-Api-Key",
     };
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     private static readonly HashSet<string> HiddenParameters = new(StringComparer.OrdinalIgnoreCase) { "zapikey" };
 
@@ -99,16 +102,36 @@ internal static class ExecuteArgumentBinder
             return null;
         }
 
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var buffer = new char[MaxBodyBytes + 1];
-        var total = 0;
-        int read;
-        while (total <= MaxBodyBytes && (read = await reader.ReadAsync(buffer.AsMemory(total, buffer.Length - total), request.HttpContext.RequestAborted)) > 0)
+        // Pooled buffers: a buffer of the largest allowed body for every call cost more than the run it carried (issue #18).
+        var buffer = ArrayPool<byte>.Shared.Rent(4096);
+        var length = 0;
+        try
         {
-            total += read;
-        }
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer.AsMemory(length), request.HttpContext.RequestAborted)) > 0)
+            {
+                length += read;
+                if (length > MaxBodyBytes)
+                {
+                    return null;
+                }
 
-        return total > MaxBodyBytes ? null : new string(buffer, 0, total);
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+            }
+
+            var body = buffer.AsSpan(0, length);
+            return length == 0 ? string.Empty : Encoding.UTF8.GetString(body.StartsWith(Utf8Bom) ? body[Utf8Bom.Length..] : body);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>String values are converted like typed input; numbers, booleans, maps and lists by their JSON text.</summary>

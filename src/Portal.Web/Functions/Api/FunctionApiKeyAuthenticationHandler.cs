@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Portal.Connections.Api;
-using Portal.Web.Data;
 
 namespace Portal.Web.Functions.Api;
 
@@ -16,8 +15,7 @@ internal sealed class FunctionApiKeyAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     FunctionApiKeyService keys,
-    IConnectionsUserDirectory users,
-    Microsoft.AspNetCore.Identity.UserManager<ApplicationUser> userManager) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    IConnectionsUserDirectory users) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string InvalidKeyMessage = "The function API key is not valid: it was disabled or regenerated, or belongs to another function. Ask the function's owner for the current key (REST API tab).";
 
@@ -48,7 +46,7 @@ internal sealed class FunctionApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail(new FunctionApiKeyDisabledException(reason));
         }
 
-        var email = (await userManager.FindByIdAsync(match.UserId))?.Email;
+        var email = await users.GetEmailAsync(match.UserId, Context.RequestAborted);
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, match.UserId),
