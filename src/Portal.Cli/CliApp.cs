@@ -10,7 +10,7 @@ internal sealed class CliApp(IReadOnlyList<ICliCommand> commands, Func<IHttpInvo
     public static CliApp CreateDefault(Func<IHttpInvoker>? httpFactory = null, RemoteEnvironment? remote = null)
     {
         remote ??= RemoteEnvironment.Default;
-        return new([new RunCommand(), new CheckCommand(), new LoginCommand(remote), new PushCommand(remote), new PullCommand(remote), new ExecCommand(remote)], httpFactory ?? (() => new HttpClientInvoker()));
+        return new([new RunCommand(), new CheckCommand(), new LoginCommand(remote), new PushCommand(remote), new PullCommand(remote), new ExecCommand(remote), new ScheduleCommand(remote)], httpFactory ?? (() => new HttpClientInvoker()));
     }
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)

@@ -13,6 +13,7 @@ builder.AddPortalForwardedHeaders();
 builder.AddPortalConnections();
 builder.AddPortalUi();
 builder.AddPortalFunctions();
+builder.AddPortalSchedules();
 builder.AddPortalIntegrations();
 builder.AddPortalMail();
 builder.AddPortalVariables();

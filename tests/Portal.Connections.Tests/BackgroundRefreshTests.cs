@@ -5,12 +5,18 @@ using Portal.Connections.Tests.Infrastructure;
 
 namespace Portal.Connections.Tests;
 
-public sealed class BackgroundRefreshTests : IDisposable
+public abstract class BackgroundRefreshCases : IDisposable
 {
     private readonly FakeProvider _provider = new();
     private TestEngine _engine;
 
-    public BackgroundRefreshTests() => _engine = TestEngine.Create([_provider.Url]);
+    protected BackgroundRefreshCases(TestDatabaseKind database)
+    {
+        Database = database;
+        _engine = TestEngine.Create([_provider.Url], database: database);
+    }
+
+    protected TestDatabaseKind Database { get; }
 
     public void Dispose()
     {
@@ -67,7 +73,7 @@ public sealed class BackgroundRefreshTests : IDisposable
         {
             o.EnableBackgroundRefresh = true;
             o.BackgroundRefreshInterval = TimeSpan.FromHours(1);
-        }));
+        }), database: Database);
         await _engine.AddServiceAsync(TestServices.GoogleStyle(_provider));
         await _engine.CreateConnectionAsync("fake_google", "idle");
         await _engine.SeedTokensAsync("idle", TestEngine.Owner, "a", "r", null);
@@ -94,3 +100,9 @@ public sealed class BackgroundRefreshTests : IDisposable
         }
     }
 }
+
+/// <summary>The cases above on SQLite.</summary>
+public sealed class BackgroundRefreshTests() : BackgroundRefreshCases(TestDatabaseKind.Sqlite);
+
+/// <summary>The cases above on PostgreSQL.</summary>
+public sealed class BackgroundRefreshOnPostgreSqlTests() : BackgroundRefreshCases(TestDatabaseKind.PostgreSQL);

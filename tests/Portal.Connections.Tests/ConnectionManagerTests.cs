@@ -4,12 +4,18 @@ using Portal.Connections.Tests.Infrastructure;
 
 namespace Portal.Connections.Tests;
 
-public sealed class ConnectionManagerTests : IDisposable
+public abstract class ConnectionManagerCases : IDisposable
 {
     private readonly FakeProvider _provider = new();
     private readonly TestEngine _engine;
 
-    public ConnectionManagerTests() => _engine = TestEngine.Create([_provider.Url]);
+    protected ConnectionManagerCases(TestDatabaseKind database)
+    {
+        Database = database;
+        _engine = TestEngine.Create([_provider.Url], database: database);
+    }
+
+    protected TestDatabaseKind Database { get; }
 
     public void Dispose()
     {
@@ -135,3 +141,9 @@ public sealed class ConnectionManagerTests : IDisposable
         Assert.Equal(AuthorizationStatus.Connected, (await _engine.ReadAuthorizationAsync("gh", TestEngine.Owner))!.Status);
     }
 }
+
+/// <summary>The cases above on SQLite.</summary>
+public sealed class ConnectionManagerTests() : ConnectionManagerCases(TestDatabaseKind.Sqlite);
+
+/// <summary>The cases above on PostgreSQL.</summary>
+public sealed class ConnectionManagerOnPostgreSqlTests() : ConnectionManagerCases(TestDatabaseKind.PostgreSQL);

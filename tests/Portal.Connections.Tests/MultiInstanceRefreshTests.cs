@@ -1,19 +1,23 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Portal.Connections.Data;
+using Portal.Connections.Management;
 using Portal.Connections.Tests.Infrastructure;
 
 namespace Portal.Connections.Tests;
 
-public sealed class MultiInstanceRefreshTests : IDisposable
+/// <summary>Two "portal instances" sharing one database: the refresh lease and unique names hold across them.</summary>
+public abstract class MultiInstanceRefreshCases : IDisposable
 {
     private readonly FakeProvider _provider = new();
-    private readonly SqliteTestDatabase _db = new();
+    private readonly ITestDatabase _db;
     private readonly TestEngine _a;
     private readonly TestEngine _b;
 
-    public MultiInstanceRefreshTests()
+    protected MultiInstanceRefreshCases(TestDatabaseKind database)
     {
+        _db = TestDatabases.Create(database);
         // Two "portal instances": separate service providers sharing the database, key ring and clock.
         var keys = new EphemeralDataProtectionProvider();
         var time = TestEngine.NewTime();
@@ -45,4 +49,23 @@ public sealed class MultiInstanceRefreshTests : IDisposable
         Assert.All(tokens, t => Assert.Equal("fresh", t));
         Assert.Single(_provider.TokenCalls("refresh_token"));
     }
+
+    [Fact]
+    public async Task Two_instances_creating_the_same_link_name_at_once_make_one_connection_and_tell_the_others_it_is_taken()
+    {
+        await _a.AddServiceAsync(TestServices.GoogleStyle(_provider));
+        var attempts = Enumerable.Range(0, 8).Select(i => Task.Run(() => (i % 2 == 0 ? _a : _b).Connections.CreateAsync(
+            new CreateConnectionRequest { Name = $"Sheets {i}", LinkName = "sheets", ServiceId = "fake_google", Mode = ConnectionMode.OwnerCredentials },
+            TestEngine.Developer())));
+        var results = await Task.WhenAll(attempts);
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal("linkName", Assert.Single(r.Errors).Field));
+    }
 }
+
+/// <summary>The cases above on SQLite.</summary>
+public sealed class MultiInstanceRefreshTests() : MultiInstanceRefreshCases(TestDatabaseKind.Sqlite);
+
+/// <summary>The cases above on PostgreSQL.</summary>
+public sealed class MultiInstanceRefreshOnPostgreSqlTests() : MultiInstanceRefreshCases(TestDatabaseKind.PostgreSQL);

@@ -7,12 +7,18 @@ using Portal.Connections.Tests.Infrastructure;
 
 namespace Portal.Connections.Tests;
 
-public sealed class RevokeAndInvalidationTests : IDisposable
+public abstract class RevokeAndInvalidationCases : IDisposable
 {
     private readonly FakeProvider _provider = new();
     private readonly TestEngine _engine;
 
-    public RevokeAndInvalidationTests() => _engine = TestEngine.Create([_provider.Url]);
+    protected RevokeAndInvalidationCases(TestDatabaseKind database)
+    {
+        Database = database;
+        _engine = TestEngine.Create([_provider.Url], database: database);
+    }
+
+    protected TestDatabaseKind Database { get; }
 
     public void Dispose()
     {
@@ -203,3 +209,9 @@ public sealed class RevokeAndInvalidationTests : IDisposable
         return service;
     }
 }
+
+/// <summary>The cases above on SQLite.</summary>
+public sealed class RevokeAndInvalidationTests() : RevokeAndInvalidationCases(TestDatabaseKind.Sqlite);
+
+/// <summary>The cases above on PostgreSQL.</summary>
+public sealed class RevokeAndInvalidationOnPostgreSqlTests() : RevokeAndInvalidationCases(TestDatabaseKind.PostgreSQL);

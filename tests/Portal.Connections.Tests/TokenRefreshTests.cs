@@ -7,12 +7,18 @@ using Portal.Connections.Tests.Infrastructure;
 
 namespace Portal.Connections.Tests;
 
-public sealed class TokenRefreshTests : IDisposable
+public abstract class TokenRefreshCases : IDisposable
 {
     private readonly FakeProvider _provider = new();
     private TestEngine _engine;
 
-    public TokenRefreshTests() => _engine = TestEngine.Create([_provider.Url]);
+    protected TokenRefreshCases(TestDatabaseKind database)
+    {
+        Database = database;
+        _engine = TestEngine.Create([_provider.Url], database: database);
+    }
+
+    protected TestDatabaseKind Database { get; }
 
     public void Dispose()
     {
@@ -82,7 +88,7 @@ public sealed class TokenRefreshTests : IDisposable
         // SEC-14
         _engine.Dispose();
         var time = TestEngine.NewTime();
-        _engine = TestEngine.Create([_provider.Url], () => new TimeAdvancingHandler(time, TimeSpan.FromSeconds(30)), time: time);
+        _engine = TestEngine.Create([_provider.Url], () => new TimeAdvancingHandler(time, TimeSpan.FromSeconds(30)), time: time, database: Database);
         var id = await SeedAsync(TimeSpan.FromMinutes(1));
         _provider.OnToken("refresh_token", 200, """{"access_token":"new","expires_in":3600}""");
         var sentAt = time.GetUtcNow();
@@ -154,7 +160,7 @@ public sealed class TokenRefreshTests : IDisposable
     {
         // SEC-16 / SEC-17
         _engine.Dispose();
-        _engine = TestEngine.Create([_provider.Url], configure: s => s.Configure<ConnectionsOptions>(o => o.OutboundTimeout = TimeSpan.FromMilliseconds(300)));
+        _engine = TestEngine.Create([_provider.Url], configure: s => s.Configure<ConnectionsOptions>(o => o.OutboundTimeout = TimeSpan.FromMilliseconds(300)), database: Database);
         var id = await SeedAsync(TimeSpan.FromMinutes(-1));
         _provider.OnToken("refresh_token", 200, """{"access_token":"slow","expires_in":3600}""", delay: TimeSpan.FromSeconds(3));
 
@@ -283,3 +289,9 @@ public sealed class TokenRefreshTests : IDisposable
         return await _engine.SeedTokensAsync("sheets", TestEngine.Owner, "old-access", "old-refresh", _engine.Time.GetUtcNow() + expiresIn);
     }
 }
+
+/// <summary>The cases above on SQLite.</summary>
+public sealed class TokenRefreshTests() : TokenRefreshCases(TestDatabaseKind.Sqlite);
+
+/// <summary>The cases above on PostgreSQL.</summary>
+public sealed class TokenRefreshOnPostgreSqlTests() : TokenRefreshCases(TestDatabaseKind.PostgreSQL);

@@ -6,10 +6,18 @@ using Portal.Connections.Tests.Infrastructure;
 
 namespace Portal.Connections.Tests;
 
-public sealed class TokenStorageTests : IDisposable
+public abstract class TokenStorageCases : IDisposable
 {
     private const string Canary = "CANARY-ACCESS-7f3d9a";
-    private readonly TestEngine _engine = TestEngine.Create();
+    private readonly TestEngine _engine;
+
+    protected TokenStorageCases(TestDatabaseKind database)
+    {
+        Database = database;
+        _engine = TestEngine.Create(database: database);
+    }
+
+    protected TestDatabaseKind Database { get; }
 
     public void Dispose() => _engine.Dispose();
 
@@ -77,3 +85,9 @@ public sealed class TokenStorageTests : IDisposable
         Assert.Equal(ServiceAuthType.ApiKey, (await _engine.Catalog.FindAsync("fake_apikey"))!.Descriptor.AuthType);
     }
 }
+
+/// <summary>The cases above on SQLite.</summary>
+public sealed class TokenStorageTests() : TokenStorageCases(TestDatabaseKind.Sqlite);
+
+/// <summary>The cases above on PostgreSQL.</summary>
+public sealed class TokenStorageOnPostgreSqlTests() : TokenStorageCases(TestDatabaseKind.PostgreSQL);

@@ -8,7 +8,7 @@ using Portal.Connections.Security;
 namespace Portal.Connections.Management;
 
 /// <summary>Create / list / get / delete / revoke connections with per-role visibility (SEC-30).</summary>
-public sealed class ConnectionManager
+public sealed partial class ConnectionManager
 {
     private readonly IConnectionsDbContextFactory _db;
     private readonly ServiceCatalog _catalog;
@@ -103,31 +103,6 @@ public sealed class ConnectionManager
 
         await _audit.WriteAsync(new(ConnectionsAuditEventTypes.ConnectionCreated, actor.UserId, now, link, row.ServiceId, $"mode {row.Mode}"), ct);
         return new(true, [], Summarize(row, service, AuthorizationStatus.NotConnected));
-    }
-
-    public async Task<IReadOnlyList<ConnectionSummary>> ListAsync(ConnectionsUser user, ConnectionListScope scope, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        await using var db = _db.CreateDbContext();
-        var query = db.Set<ConnectionEntity>().AsNoTracking();
-        query = scope switch
-        {
-            ConnectionListScope.My => query.Where(c => c.OwnerUserId == user.UserId),
-            ConnectionListScope.Shared => query.Where(c => c.OwnerUserId != user.UserId && c.Mode == ConnectionMode.LoginUserCredentials),
-            _ when user.IsAdmin => query,
-            _ => query.Where(c => c.OwnerUserId == user.UserId || c.Mode == ConnectionMode.LoginUserCredentials),
-        };
-        var connections = await query.OrderBy(c => c.Name).ToListAsync(ct);
-        var ids = connections.Select(c => c.Id).ToList();
-        var auths = await db.Set<ConnectionAuthorizationEntity>().AsNoTracking()
-            .Where(a => ids.Contains(a.ConnectionId)).Select(a => new { a.ConnectionId, a.UserId, a.Status }).ToListAsync(ct);
-        var services = (await _catalog.ListAsync(ct)).ToDictionary(s => s.Descriptor.Id);
-        return [.. connections.Select(c =>
-        {
-            var statusUser = c.Mode == ConnectionMode.OwnerCredentials ? c.OwnerUserId : user.UserId;
-            var status = auths.FirstOrDefault(a => a.ConnectionId == c.Id && a.UserId == statusUser)?.Status ?? AuthorizationStatus.NotConnected;
-            return Summarize(c, services.GetValueOrDefault(c.ServiceId), status);
-        })];
     }
 
     /// <summary>Null when the connection does not exist or the user may not see it (callers answer 404).</summary>

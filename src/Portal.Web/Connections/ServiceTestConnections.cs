@@ -17,5 +17,8 @@ public sealed class ServiceTestConnections
 
     public bool Contains(string? linkName) => linkName is not null && links.ContainsKey(linkName);
 
+    /// <summary>The test connections alive now (usually none), for lists to leave out.</summary>
+    public IReadOnlyCollection<string> Current => [.. links.Keys];
+
     public void Forget(string linkName) => links.TryRemove(linkName, out _);
 }

@@ -1,12 +1,14 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Portal.Web.Data;
 
 /// <summary>
 /// Recognises a database that stayed locked by other work for longer than the connection waits (SQLite's BUSY and
-/// LOCKED, or any provider's transient error, possibly wrapped by EF Core), so callers tell the user to retry instead
-/// of failing with a stack trace or mistaking it for a uniqueness conflict.
+/// LOCKED; PostgreSQL's lock and statement timeouts, and the serialization failures and deadlocks still failing after
+/// <see cref="PostgresExecutionStrategy"/>'s retries; or any provider's transient error, possibly wrapped by EF Core),
+/// so callers tell the user to retry instead of failing with a stack trace or mistaking it for a uniqueness conflict.
 /// </summary>
 public static class DatabaseBusy
 {
@@ -22,7 +24,9 @@ public static class DatabaseBusy
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked } or DbException { IsTransient: true })
+            if (e is SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked }
+                or PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.QueryCanceled or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected }
+                or DbException { IsTransient: true })
             {
                 return true;
             }

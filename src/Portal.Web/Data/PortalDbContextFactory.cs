@@ -16,7 +16,7 @@ public sealed class PortalDbContextFactory(DbContextOptions<PortalDbContext> opt
     public static PortalDbContext Create(DbContextOptions<PortalDbContext> options, DatabaseProvider provider) =>
         provider == DatabaseProvider.PostgreSQL ? new PostgresPortalDbContext(options) : new PortalDbContext(options);
 
-    /// <summary>Points the options at the provider's database.</summary>
+    /// <summary>Points the options at the provider's database; on PostgreSQL lost serialization races and deadlocks are retried.</summary>
     public static TBuilder Configure<TBuilder>(TBuilder options, PortalDatabase database)
         where TBuilder : DbContextOptionsBuilder
     {
@@ -25,7 +25,7 @@ public sealed class PortalDbContextFactory(DbContextOptions<PortalDbContext> opt
         switch (database.Provider)
         {
             case DatabaseProvider.PostgreSQL:
-                options.UseNpgsql(database.ConnectionString);
+                options.UseNpgsql(database.ConnectionString, npgsql => npgsql.ExecutionStrategy(d => new PostgresExecutionStrategy(d)));
                 break;
             default:
                 options.UseSqlite(database.ConnectionString);

@@ -14,4 +14,9 @@ public static class FunctionAuditActions
     public const string ApiKeyDisabledByChange = "function.api_key_disabled_by_change";
     public const string ApiKeyReenabled = "function.api_key_reenabled";
     public const string ChangeRefused = "function.change_refused";
+    public const string ScheduleAdded = "function.schedule_added";
+    public const string ScheduleChanged = "function.schedule_changed";
+    public const string ScheduleEnabled = "function.schedule_enabled";
+    public const string ScheduleDisabled = "function.schedule_disabled";
+    public const string ScheduleDeleted = "function.schedule_deleted";
 }

@@ -7,6 +7,7 @@ public static class FunctionRunOriginText
     {
         FunctionRunOrigin.ApiKey => "API key",
         FunctionRunOrigin.Token => "Token",
+        FunctionRunOrigin.Schedule => "Schedule",
         _ => "Editor",
     };
 }

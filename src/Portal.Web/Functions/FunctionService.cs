@@ -128,7 +128,7 @@ internal sealed class FunctionService(IDbContextFactory<PortalDbContext> dbFacto
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (!DatabaseBusy.Is(e))
+        catch (DbUpdateException e) when (DatabaseConflict.IsUniqueViolation(e))
         {
             return FunctionResult.Fail($"A function with the API name {draft.ApiName} already exists. Choose another API name.");
         }

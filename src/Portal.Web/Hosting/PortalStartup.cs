@@ -11,6 +11,20 @@ internal static class PortalStartup
     /// <summary>Creates or migrates the database and seeds accounts before the first request is served.</summary>
     public static async Task InitializePortalAsync(this WebApplication app)
     {
+        // Several instances may start at once on one PostgreSQL database: one migrates and seeds, the others wait for it.
+        await using (await DatabaseStartupLock.AcquireAsync(app.Services.GetRequiredService<PortalDatabase>()))
+        {
+            await MigrateAndSeedAsync(app);
+        }
+
+        // The console logger writes on its own thread; a short pause lets "Application started…" out before the box.
+        var announcer = app.Services.GetRequiredService<ConsoleAnnouncer>();
+        var time = app.Services.GetRequiredService<TimeProvider>();
+        app.Lifetime.ApplicationStarted.Register(() => _ = Task.Delay(TimeSpan.FromMilliseconds(300), time).ContinueWith(_ => announcer.Release(), TaskScheduler.Default));
+    }
+
+    private static async Task MigrateAndSeedAsync(WebApplication app)
+    {
         await using (var db = await app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
         {
             if (db.Database.GetDbConnection() is SqliteConnection)
@@ -42,10 +56,5 @@ internal static class PortalStartup
 
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().SeedAsync();
-
-        // The console logger writes on its own thread; a short pause lets "Application started…" out before the box.
-        var announcer = app.Services.GetRequiredService<ConsoleAnnouncer>();
-        var time = app.Services.GetRequiredService<TimeProvider>();
-        app.Lifetime.ApplicationStarted.Register(() => _ = Task.Delay(TimeSpan.FromMilliseconds(300), time).ContinueWith(_ => announcer.Release(), TaskScheduler.Default));
     }
 }

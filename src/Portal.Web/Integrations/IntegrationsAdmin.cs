@@ -119,7 +119,7 @@ internal sealed class IntegrationsAdmin(
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException e) when (!DatabaseBusy.Is(e))
+            catch (DbUpdateException e) when (DatabaseConflict.IsUniqueViolation(e))
             {
                 // The namespace is unique: another admin bound the pack at the same moment.
                 return UiResult.Fail($"Another admin bound {pack.Namespace} at the same moment. Reload the page to see the binding, then re-bind if needed.");

@@ -5,7 +5,7 @@ using Portal.Connections.Data;
 namespace Portal.Connections.Tests.Infrastructure;
 
 /// <summary>A private in-memory SQLite database kept alive by one open connection; each context opens its own connection to it.</summary>
-internal sealed class SqliteTestDatabase : IConnectionsDbContextFactory, IDisposable
+internal sealed class SqliteTestDatabase : ITestDatabase
 {
     private readonly SqliteConnection _keeper;
     private readonly DbContextOptions<TestDbContext> _options;
@@ -24,7 +24,6 @@ internal sealed class SqliteTestDatabase : IConnectionsDbContextFactory, IDispos
 
     public DbContext CreateDbContext() => new TestDbContext(_options);
 
-    /// <summary>Raw column value as stored, bypassing EF.</summary>
     public string? ReadRaw(string table, string column, Guid id)
     {
         using var connection = new SqliteConnection(ConnectionString);
@@ -43,7 +42,6 @@ internal sealed class SqliteTestDatabase : IConnectionsDbContextFactory, IDispos
         return value as string;
     }
 
-    /// <summary>Every text cell of every table, for "the canary is nowhere" checks.</summary>
     public IEnumerable<string> DumpAllText()
     {
         using var connection = new SqliteConnection(ConnectionString);

@@ -23,7 +23,7 @@ internal sealed class TestEngine : IDisposable
     public const string Admin = "admin-1";
     public const string RedirectUri = "https://portal.test/connections/oauth/callback";
 
-    private TestEngine(ServiceProvider services, SqliteTestDatabase db, FakeTimeProvider time, CapturingLoggerProvider logs,
+    private TestEngine(ServiceProvider services, ITestDatabase db, FakeTimeProvider time, CapturingLoggerProvider logs,
         RecordingAuditSink audit, FakeUsageSource usage)
     {
         (Services, Db, Time, Logs, Audit, Usage) = (services, db, time, logs, audit, usage);
@@ -31,7 +31,7 @@ internal sealed class TestEngine : IDisposable
 
     public ServiceProvider Services { get; }
 
-    public SqliteTestDatabase Db { get; }
+    public ITestDatabase Db { get; }
 
     public FakeTimeProvider Time { get; }
 
@@ -63,7 +63,8 @@ internal sealed class TestEngine : IDisposable
 
     public static ConnectionsUser AdminUser => new(Admin, true, false);
 
-    public static TestEngine Create(IEnumerable<string>? insecureOrigins = null, Func<HttpMessageHandler>? network = null, Action<IServiceCollection>? configure = null, FakeTimeProvider? time = null, SqliteTestDatabase? sharedDb = null)
+    public static TestEngine Create(IEnumerable<string>? insecureOrigins = null, Func<HttpMessageHandler>? network = null, Action<IServiceCollection>? configure = null, FakeTimeProvider? time = null, ITestDatabase? sharedDb = null,
+        TestDatabaseKind database = TestDatabaseKind.Sqlite)
     {
         var settings = new Dictionary<string, string?> { ["Connections:EnableBackgroundRefresh"] = "false" };
         var i = 0;
@@ -73,7 +74,7 @@ internal sealed class TestEngine : IDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var db = sharedDb ?? new SqliteTestDatabase();
+        var db = sharedDb ?? TestDatabases.Create(database);
         time ??= NewTime();
         var logs = new CapturingLoggerProvider();
         var audit = new RecordingAuditSink();

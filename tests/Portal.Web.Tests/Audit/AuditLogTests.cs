@@ -7,7 +7,7 @@ using Portal.Web.Users;
 
 namespace Portal.Web.Tests.Audit;
 
-public sealed class AuditLogTests(PortalWebFactory factory) : IClassFixture<PortalWebFactory>
+public abstract class AuditLogCases(PortalWebFactory factory)
 {
     // SEC-32
     [Fact]
@@ -54,3 +54,9 @@ public sealed class AuditLogTests(PortalWebFactory factory) : IClassFixture<Port
         Assert.Contains("\"'=HYPERLINK(\"\"http://evil\"\")\"", csv, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The cases above on SQLite (the default provider).</summary>
+public sealed class AuditLogTests(PortalWebFactory factory) : AuditLogCases(factory), IClassFixture<PortalWebFactory>;
+
+/// <summary>The cases above on PostgreSQL.</summary>
+public sealed class AuditLogOnPostgreSqlTests(PostgresPortalWebFactory factory) : AuditLogCases(factory), IClassFixture<PostgresPortalWebFactory>;

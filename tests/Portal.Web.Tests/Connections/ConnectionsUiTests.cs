@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Connections;
@@ -12,7 +11,7 @@ using Xunit.Abstractions;
 namespace Portal.Web.Tests.Connections;
 
 /// <summary><see cref="ConnectionsUi"/> over the real engine and database.</summary>
-public sealed class ConnectionsUiTests(SandboxPortalWebFactory factory, ITestOutputHelper output) : IClassFixture<SandboxPortalWebFactory>
+public sealed class ConnectionsUiTests(SandboxPortalWebFactory factory) : IClassFixture<SandboxPortalWebFactory>
 {
     [Fact]
     public async Task Rows_carry_owner_names_and_requested_scopes_and_the_link_name_check_sees_new_connections()
@@ -26,7 +25,7 @@ public sealed class ConnectionsUiTests(SandboxPortalWebFactory factory, ITestOut
         {
             Name = "UI Rows Sheets", ServiceId = "sandbox_sheets", Scopes = ["sheets.read", "sheets.write"], Mode = ConnectionMode.LoginUserCredentials,
         }, alice);
-        var row = (await ui.ListAsync(alice, ConnectionListScope.My)).Single(r => r.LinkName == "ui_rows_sheets");
+        var row = (await ui.PageAsync(alice, ConnectionListScope.My, new ConnectionListQuery())).Rows.Single(r => r.LinkName == "ui_rows_sheets");
 
         Assert.False(free);
         Assert.True(created.Succeeded);
@@ -80,7 +79,7 @@ public sealed class ConnectionsUiTests(SandboxPortalWebFactory factory, ITestOut
     }
 
     [Fact]
-    public async Task Listing_five_thousand_connections_stays_fast()
+    public async Task Five_thousand_connections_are_paged_searched_and_counted_in_the_database()
     {
         using var scope = factory.Services.CreateScope();
         var ui = scope.ServiceProvider.GetRequiredService<IConnectionsUi>();
@@ -92,7 +91,7 @@ public sealed class ConnectionsUiTests(SandboxPortalWebFactory factory, ITestOut
             {
                 context.Add(new ConnectionEntity
                 {
-                    Id = Guid.NewGuid(), Name = $"Bulk {i}", LinkName = $"bulk_{i:D4}", ServiceId = "sandbox_sheets", RequestedScopesJson = "[\"sheets.read\"]",
+                    Id = Guid.NewGuid(), Name = $"Bulk {i:D4}", LinkName = $"bulk_{i:D4}", ServiceId = "sandbox_sheets", RequestedScopesJson = "[\"sheets.read\"]",
                     OwnerUserId = admin.UserId, CreatedAt = DateTimeOffset.UnixEpoch, ConcurrencyToken = Guid.NewGuid(),
                 });
             }
@@ -100,14 +99,55 @@ public sealed class ConnectionsUiTests(SandboxPortalWebFactory factory, ITestOut
             await context.SaveChangesAsync();
         }
 
-        await ui.ListAsync(admin, ConnectionListScope.All);
-        var watch = Stopwatch.StartNew();
-        var rows = await ui.ListAsync(admin, ConnectionListScope.All);
-        watch.Stop();
+        var bulk = new ConnectionListQuery { Search = "BULK", Take = 50 };
+        var first = await ui.PageAsync(admin, ConnectionListScope.All, bulk);
+        var last = await ui.PageAsync(admin, ConnectionListScope.All, bulk with { Skip = 4990 });
+        var one = await ui.PageAsync(admin, ConnectionListScope.All, new ConnectionListQuery { Search = "bulk_4321" });
+        var connected = await ui.PageAsync(admin, ConnectionListScope.All, bulk with { Status = AuthorizationStatus.Connected });
+        var notConnected = await ui.PageAsync(admin, ConnectionListScope.All, bulk with { Status = AuthorizationStatus.NotConnected });
 
-        output.WriteLine($"Listed {rows.Count} connections in {watch.ElapsedMilliseconds} ms.");
-        Assert.True(rows.Count >= 5000);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"Listing took {watch.Elapsed}.");
+        Assert.Equal(5000, first.Total);
+        Assert.Equal([.. Enumerable.Range(0, 50).Select(i => $"bulk_{i:D4}")], first.Rows.Select(r => r.LinkName));
+        Assert.Equal([.. Enumerable.Range(4990, 10).Select(i => $"bulk_{i:D4}")], last.Rows.Select(r => r.LinkName));
+        Assert.Equal("bulk_4321", Assert.Single(one.Rows).LinkName);
+        Assert.Equal(["sheets.read"], one.Rows[0].Scopes);
+        Assert.Equal(0, connected.Total);
+        Assert.Equal(5000, notConnected.Total);
+        Assert.Contains(first.Services, s => s.ServiceId == "sandbox_sheets" && s.ServiceName == "Sandbox Sheets");
+    }
+
+    // SEC-30: the paged list is asked by someone who must not see an owner-credential connection of another developer.
+    [Fact]
+    public async Task Search_status_and_owner_filters_never_reveal_a_connection_the_viewer_may_not_see()
+    {
+        using var scope = factory.Services.CreateScope();
+        var ui = scope.ServiceProvider.GetRequiredService<IConnectionsUi>();
+        var alice = await UserAsync(scope, "alice@portal.local", developer: true);
+        var bob = await UserAsync(scope, "bob@portal.local", developer: false);
+        Assert.True((await ui.CreateAsync(new CreateConnectionRequest
+        {
+            Name = "Alice Hidden Weather", LinkName = "alice_hidden_weather", ServiceId = "sandbox_weather", Mode = ConnectionMode.OwnerCredentials,
+        }, alice)).Succeeded);
+        Assert.True((await ui.CreateAsync(new CreateConnectionRequest
+        {
+            Name = "Alice Team Sheets", LinkName = "alice_team_sheets", ServiceId = "sandbox_sheets", Scopes = ["sheets.read"], Mode = ConnectionMode.LoginUserCredentials,
+        }, alice)).Succeeded);
+
+        var byName = await ui.PageAsync(bob, ConnectionListScope.All, new ConnectionListQuery { Search = "hidden" });
+        var byOwner = await ui.PageAsync(bob, ConnectionListScope.All, new ConnectionListQuery { Search = "Alice Developer" });
+        var byService = await ui.PageAsync(bob, ConnectionListScope.All, new ConnectionListQuery { Search = "Sandbox Weather" });
+        var byStatus = await ui.PageAsync(bob, ConnectionListScope.All, new ConnectionListQuery { Status = AuthorizationStatus.NotConnected, Take = 1000 });
+        var shared = await ui.PageAsync(bob, ConnectionListScope.Shared, new ConnectionListQuery { Search = "alice" });
+        var ownerView = await ui.PageAsync(alice, ConnectionListScope.My, new ConnectionListQuery { Search = "hidden" });
+
+        Assert.Equal(0, byName.Total);
+        Assert.DoesNotContain(byOwner.Rows, r => r.LinkName == "alice_hidden_weather");
+        Assert.Contains(byOwner.Rows, r => r.LinkName == "alice_team_sheets");
+        Assert.DoesNotContain(byService.Rows, r => r.LinkName == "alice_hidden_weather");
+        Assert.DoesNotContain(byStatus.Rows, r => r.LinkName == "alice_hidden_weather");
+        Assert.Equal("alice_team_sheets", Assert.Single(shared.Rows, r => r.LinkName.StartsWith("alice_", StringComparison.Ordinal)).LinkName);
+        Assert.Equal(AuthorizationStatus.NotConnected, shared.Rows.Single(r => r.LinkName == "alice_team_sheets").Status);
+        Assert.Equal("alice_hidden_weather", Assert.Single(ownerView.Rows).LinkName);
     }
 
     private static async Task<ConnectionsUser> UserAsync(IServiceScope scope, string email, bool developer, bool admin = false)

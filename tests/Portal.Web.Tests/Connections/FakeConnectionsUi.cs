@@ -19,6 +19,8 @@ internal sealed class FakeConnectionsUi : IConnectionsUi
 
     public List<(ConnectionsUser User, ConnectionListScope Scope)> ListCalls { get; } = [];
 
+    public List<ConnectionListQuery> Queries { get; } = [];
+
     public List<CreateConnectionRequest> Created { get; } = [];
 
     public static CatalogService Sheets { get; } = new()
@@ -47,16 +49,25 @@ internal sealed class FakeConnectionsUi : IConnectionsUi
         SetupMessage = "Needs setup by an admin: enter the client id and secret for GitHub in Setup › Users & Control › Services.",
     };
 
-    public Task<IReadOnlyList<ConnectionRow>> ListAsync(ConnectionsUser user, ConnectionListScope scope, CancellationToken ct = default)
+    public Task<ConnectionRowsPage> PageAsync(ConnectionsUser user, ConnectionListScope scope, ConnectionListQuery query, CancellationToken ct = default)
     {
         ListCalls.Add((user, scope));
-        IEnumerable<ConnectionRow> rows = scope switch
+        Queries.Add(query);
+        var inScope = (scope switch
         {
             ConnectionListScope.My => Rows.Where(r => r.OwnerUserId == user.UserId),
             ConnectionListScope.Shared => Rows.Where(r => r.OwnerUserId != user.UserId && r.Mode == ConnectionMode.LoginUserCredentials),
             _ => Rows,
-        };
-        return Task.FromResult<IReadOnlyList<ConnectionRow>>([.. rows]);
+        }).ToList();
+        var search = query.Search?.Trim() ?? "";
+        var matching = inScope.Where(r => (query.Status is null || r.Status == query.Status) && (query.ServiceId is null || r.ServiceId == query.ServiceId)
+            && (search.Length == 0 || r.Name.Contains(search, StringComparison.OrdinalIgnoreCase) || r.LinkName.Contains(search, StringComparison.OrdinalIgnoreCase)
+                || r.ServiceName.Contains(search, StringComparison.OrdinalIgnoreCase) || r.OwnerName.Contains(search, StringComparison.OrdinalIgnoreCase)))
+            .OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.LinkName, StringComparer.Ordinal).ToList();
+        return Task.FromResult(new ConnectionRowsPage(
+            [.. matching.Skip(query.Skip).Take(query.Take)],
+            matching.Count,
+            [.. inScope.Select(r => new ConnectionServiceOption(r.ServiceId, r.ServiceName)).Distinct().OrderBy(s => s.ServiceName, StringComparer.Ordinal)]));
     }
 
     public Task<IReadOnlyList<CatalogService>> ListServicesAsync(CancellationToken ct = default) => Task.FromResult<IReadOnlyList<CatalogService>>(Services);

@@ -27,7 +27,7 @@ public sealed class ServiceTestCleanupTests(SandboxPortalWebFactory factory) : I
         var key = new CredentialInput();
         key.ApiKeys["X-Weather-Key"] = "sandbox-weather-demo-key";
         var authorized = await connections.AuthorizeDirectAsync(link, alice, key);
-        var listedDuringTest = (await connections.ListAsync(alice, ConnectionListScope.My)).Any(r => r.LinkName == link);
+        var listedDuringTest = (await connections.PageAsync(alice, ConnectionListScope.My, new ConnectionListQuery())).Rows.Any(r => r.LinkName == link);
         await services.EndTestAsync("sandbox_weather", link, alice, "succeeded");
 
         await using var db = await portalDb.CreateDbContextAsync();

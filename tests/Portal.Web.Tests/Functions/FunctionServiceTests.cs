@@ -1,14 +1,19 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Web.Data;
 using Portal.Web.Functions;
 
 namespace Portal.Web.Tests.Functions;
 
-public sealed class FunctionServiceTests : IDisposable
+public abstract class FunctionServiceCases : IDisposable
 {
-    private readonly FunctionTestDatabase database = new();
+    private readonly FunctionTestDatabase database;
     private readonly FunctionService service;
 
-    public FunctionServiceTests() => service = new FunctionService(database.Factory, database.Audit, database.Time);
+    protected FunctionServiceCases(DatabaseProvider provider)
+    {
+        database = new FunctionTestDatabase(provider);
+        service = new FunctionService(database.Factory, database.Audit, database.Time);
+    }
 
     public void Dispose() => database.Dispose();
 
@@ -132,3 +137,9 @@ public sealed class FunctionServiceTests : IDisposable
         Assert.Equal(FunctionRunStatus.Succeeded, Assert.Single(aliceList).LastRunStatus);
     }
 }
+
+/// <summary>The cases above on SQLite.</summary>
+public sealed class FunctionServiceTests() : FunctionServiceCases(DatabaseProvider.Sqlite);
+
+/// <summary>The cases above on PostgreSQL.</summary>
+public sealed class FunctionServiceOnPostgreSqlTests() : FunctionServiceCases(DatabaseProvider.PostgreSQL);

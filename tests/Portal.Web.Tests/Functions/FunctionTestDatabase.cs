@@ -4,20 +4,36 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Web.Audit;
 using Portal.Web.Data;
+using Portal.TestSupport;
 using Portal.Web.Identity;
 
 namespace Portal.Web.Tests.Functions;
 
-/// <summary>An in-memory SQLite database with the portal's model, a fake clock and ready-made principals.</summary>
+/// <summary>
+/// An in-memory SQLite database (or a throw-away PostgreSQL one) with the portal's model, a fake clock and ready-made
+/// principals.
+/// </summary>
 public sealed class FunctionTestDatabase : IDisposable
 {
-    private readonly SqliteConnection connection = new("Data Source=:memory:");
+    private readonly SqliteConnection? connection;
+    private readonly PostgresTestDatabase? postgres;
 
-    public FunctionTestDatabase()
+    public FunctionTestDatabase(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        connection.Open();
-        var options = new DbContextOptionsBuilder<PortalDbContext>().UseSqlite(connection).Options;
-        Factory = new ContextFactory(options);
+        DbContextOptions<PortalDbContext> options;
+        if (provider == DatabaseProvider.PostgreSQL)
+        {
+            postgres = new PostgresTestDatabase();
+            options = PortalDbContextFactory.Options(new(provider, postgres.ConnectionString));
+        }
+        else
+        {
+            connection = new SqliteConnection("Data Source=:memory:");
+            connection.Open();
+            options = new DbContextOptionsBuilder<PortalDbContext>().UseSqlite(connection).Options;
+        }
+
+        Factory = new ContextFactory(options, provider);
         using var db = Factory.CreateDbContext();
         db.Database.EnsureCreated();
         Audit = new AuditLog(Factory, Time);
@@ -38,10 +54,14 @@ public sealed class FunctionTestDatabase : IDisposable
 
     public static ClaimsPrincipal Admin { get; } = User("admin", "admin@test.local", Roles.Admin);
 
-    public void Dispose() => connection.Dispose();
-
-    private sealed class ContextFactory(DbContextOptions<PortalDbContext> options) : IDbContextFactory<PortalDbContext>
+    public void Dispose()
     {
-        public PortalDbContext CreateDbContext() => new(options);
+        connection?.Dispose();
+        postgres?.Dispose();
+    }
+
+    private sealed class ContextFactory(DbContextOptions<PortalDbContext> options, DatabaseProvider provider) : IDbContextFactory<PortalDbContext>
+    {
+        public PortalDbContext CreateDbContext() => PortalDbContextFactory.Create(options, provider);
     }
 }

@@ -8,10 +8,11 @@ namespace Portal.Web.Tests.Functions;
 public sealed class RunHistoryOriginTests : PortalComponentTestContext
 {
     [Fact]
-    public void Each_run_shows_whether_it_came_from_the_editor_an_api_key_or_a_token()
+    public void Each_run_shows_whether_it_came_from_the_editor_an_api_key_a_token_or_a_schedule()
     {
         FunctionRunRecord[] runs =
         [
+            new() { Id = 4, UserId = "alice", Origin = FunctionRunOrigin.Schedule },
             new() { Id = 3, UserId = "alice", Origin = FunctionRunOrigin.ApiKey },
             new() { Id = 2, UserId = "bob", Origin = FunctionRunOrigin.Token },
             new() { Id = 1, UserId = "alice", Origin = FunctionRunOrigin.Editor },
@@ -19,6 +20,6 @@ public sealed class RunHistoryOriginTests : PortalComponentTestContext
 
         var history = Render<RunHistory>(p => p.Add(x => x.Runs, runs));
 
-        Assert.Equal(["API key", "Token", "Editor"], history.FindAll("[data-testid=history-origin]").Select(c => c.TextContent));
+        Assert.Equal(["Schedule", "API key", "Token", "Editor"], history.FindAll("[data-testid=history-origin]").Select(c => c.TextContent));
     }
 }

@@ -8,7 +8,7 @@ using Portal.Web.Tests.Infrastructure;
 namespace Portal.Web.Tests.FunctionsApi;
 
 /// <summary>POST|GET /api/v1/functions/{api_name}/actions/execute through the real portal host with personal access tokens.</summary>
-public sealed class FunctionExecuteApiTests(PortalWebFactory factory) : IClassFixture<PortalWebFactory>
+public abstract class FunctionExecuteApiCases(PortalWebFactory factory)
 {
     private const string GreetCode = "info \"hi \" + name;\nresult = map();\nresult.put(\"greeting\", \"Hello \" + name);\nresult.put(\"twice\", count * 2);\nreturn result;";
 
@@ -172,3 +172,9 @@ public sealed class FunctionExecuteApiTests(PortalWebFactory factory) : IClassFi
         Assert.Equal(await FunctionsApiClient.UserIdAsync(factory, FunctionsApiClient.Bob), stored.UserId);
     }
 }
+
+/// <summary>The cases above on SQLite (the default provider).</summary>
+public sealed class FunctionExecuteApiTests(PortalWebFactory factory) : FunctionExecuteApiCases(factory), IClassFixture<PortalWebFactory>;
+
+/// <summary>The cases above on PostgreSQL.</summary>
+public sealed class FunctionExecuteApiOnPostgreSqlTests(PostgresPortalWebFactory factory) : FunctionExecuteApiCases(factory), IClassFixture<PostgresPortalWebFactory>;

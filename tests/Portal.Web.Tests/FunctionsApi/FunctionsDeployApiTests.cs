@@ -6,7 +6,7 @@ using Portal.Web.Tests.Infrastructure;
 namespace Portal.Web.Tests.FunctionsApi;
 
 /// <summary>GET/POST /api/v1/functions and GET/PUT/DELETE /api/v1/functions/{api_name} as CI and the CLI use them.</summary>
-public sealed class FunctionsDeployApiTests(PortalWebFactory factory) : IClassFixture<PortalWebFactory>
+public abstract class FunctionsDeployApiCases(PortalWebFactory factory)
 {
     [Fact]
     public async Task A_developer_creates_updates_reads_and_deletes_a_function_and_each_save_is_a_version()
@@ -93,3 +93,9 @@ public sealed class FunctionsDeployApiTests(PortalWebFactory factory) : IClassFi
         Assert.False(page2.GetProperty("more_records").GetBoolean());
     }
 }
+
+/// <summary>The cases above on SQLite (the default provider).</summary>
+public sealed class FunctionsDeployApiTests(PortalWebFactory factory) : FunctionsDeployApiCases(factory), IClassFixture<PortalWebFactory>;
+
+/// <summary>The cases above on PostgreSQL.</summary>
+public sealed class FunctionsDeployApiOnPostgreSqlTests(PostgresPortalWebFactory factory) : FunctionsDeployApiCases(factory), IClassFixture<PostgresPortalWebFactory>;

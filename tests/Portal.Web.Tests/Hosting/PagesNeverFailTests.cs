@@ -10,7 +10,7 @@ namespace Portal.Web.Tests.Hosting;
 /// answers with a page or a redirect — never a server error. Pages are found by reflection, so a new page is covered
 /// the day it is added.
 /// </summary>
-public sealed class PagesNeverFailTests(PortalWebFactory factory) : IClassFixture<PortalWebFactory>
+public abstract class PagesNeverFailCases(PortalWebFactory factory)
 {
     private static readonly Dictionary<string, (string Email, string Password)> People = new()
     {
@@ -59,3 +59,9 @@ public sealed class PagesNeverFailTests(PortalWebFactory factory) : IClassFixtur
         return pages;
     }
 }
+
+/// <summary>The cases above on SQLite (the default provider).</summary>
+public sealed class PagesNeverFailTests(PortalWebFactory factory) : PagesNeverFailCases(factory), IClassFixture<PortalWebFactory>;
+
+/// <summary>The cases above on PostgreSQL.</summary>
+public sealed class PagesNeverFailOnPostgreSqlTests(PostgresPortalWebFactory factory) : PagesNeverFailCases(factory), IClassFixture<PostgresPortalWebFactory>;

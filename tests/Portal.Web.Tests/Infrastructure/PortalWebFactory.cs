@@ -2,11 +2,13 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Portal.TestSupport;
+using Portal.Web.Data;
 using Portal.Web.Identity;
 
 namespace Portal.Web.Tests.Infrastructure;
 
-/// <summary>The real portal on a throw-away SQLite file with a known admin.</summary>
+/// <summary>The real portal on a throw-away SQLite file (or, with <see cref="Provider"/> PostgreSQL, a throw-away PostgreSQL database) with a known admin.</summary>
 public class PortalWebFactory : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@test.local";
@@ -19,6 +21,14 @@ public class PortalWebFactory : WebApplicationFactory<Program>
 
     public RecordingAnnouncer Announcer { get; } = new();
 
+    /// <summary>The database engine; <see cref="DatabaseProvider.PostgreSQL"/> uses <see cref="PostgresDatabase"/>.</summary>
+    public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
+
+    /// <summary>The PostgreSQL database, created for this factory unless several factories (instances) are given one to share.</summary>
+    public PostgresTestDatabase? PostgresDatabase { get; set; }
+
+    private bool ownsPostgresDatabase;
+
     protected virtual bool ConfigureAdmin => true;
 
     protected virtual bool SandboxEnabled => false;
@@ -27,7 +37,22 @@ public class PortalWebFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(DataDirectory);
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:Portal", $"Data Source={Path.Combine(DataDirectory, "portal.db")}");
+        if (Provider == DatabaseProvider.PostgreSQL)
+        {
+            if (PostgresDatabase is null)
+            {
+                PostgresDatabase = new PostgresTestDatabase();
+                ownsPostgresDatabase = true;
+            }
+
+            builder.UseSetting(DatabaseProviders.ConfigurationKey, "PostgreSQL");
+            builder.UseSetting("ConnectionStrings:Portal", PostgresDatabase.ConnectionString);
+        }
+        else
+        {
+            builder.UseSetting("ConnectionStrings:Portal", $"Data Source={Path.Combine(DataDirectory, "portal.db")}");
+        }
+
         if (ConfigureAdmin)
         {
             builder.UseSetting("Portal:Admin:Email", AdminEmail);
@@ -47,6 +72,11 @@ public class PortalWebFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (disposing && ownsPostgresDatabase && DeleteDataOnDispose)
+        {
+            PostgresDatabase?.Dispose();
+        }
+
         if (disposing && DeleteDataOnDispose)
         {
             try

@@ -9,7 +9,7 @@ using Portal.Web.Users;
 
 namespace Portal.Web.Tests.Users;
 
-public sealed class UserAdminServiceTests(PortalWebFactory factory) : IClassFixture<PortalWebFactory>
+public abstract class UserAdminServiceCases(PortalWebFactory factory)
 {
     [Fact]
     public async Task The_last_admin_cannot_be_demoted_locked_or_deleted()
@@ -74,3 +74,9 @@ public sealed class UserAdminServiceTests(PortalWebFactory factory) : IClassFixt
         Assert.Contains("already exists", result.Error, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The cases above on SQLite (the default provider).</summary>
+public sealed class UserAdminServiceTests(PortalWebFactory factory) : UserAdminServiceCases(factory), IClassFixture<PortalWebFactory>;
+
+/// <summary>The cases above on PostgreSQL.</summary>
+public sealed class UserAdminServiceOnPostgreSqlTests(PostgresPortalWebFactory factory) : UserAdminServiceCases(factory), IClassFixture<PostgresPortalWebFactory>;

@@ -19,13 +19,19 @@ internal sealed class ConnectionsUi(
     IHttpClientFactory httpClients,
     ServiceTestConnections tests) : IConnectionsUi
 {
-    public async Task<IReadOnlyList<ConnectionRow>> ListAsync(ConnectionsUser user, ConnectionListScope scope, CancellationToken ct = default)
+    public async Task<ConnectionRowsPage> PageAsync(ConnectionsUser user, ConnectionListScope scope, ConnectionListQuery query, CancellationToken ct = default)
     {
-        var summaries = await manager.ListAsync(user, scope, ct);
+        ArgumentNullException.ThrowIfNull(query);
         var names = await UserNamesAsync(ct);
-        var scopes = await RequestedScopesAsync(ct);
-        return [.. summaries.Where(s => !tests.Contains(s.LinkName)).Select(s => new ConnectionRow(s.LinkName, s.Name, s.ServiceId, s.ServiceName, s.ServiceLogo, s.Status,
-            scopes.GetValueOrDefault(s.LinkName) ?? [], s.OwnerUserId, names.GetValueOrDefault(s.OwnerUserId) ?? "Deleted user", s.Mode, s.CreatedAt, s.LastUsedAt))];
+        var owners = query.Search?.Trim() is { Length: > 0 } search
+            ? names.Where(n => n.Value.Contains(search, StringComparison.OrdinalIgnoreCase)).Select(n => n.Key).ToList()
+            : [];
+        var page = await manager.PageAsync(user, scope, query with { OwnersMatchingSearch = owners, Hidden = tests.Current }, ct);
+        return new(
+            [.. page.Items.Select(i => i.Summary).Zip(page.Items, (s, i) => new ConnectionRow(s.LinkName, s.Name, s.ServiceId, s.ServiceName, s.ServiceLogo, s.Status,
+                i.RequestedScopes, s.OwnerUserId, names.GetValueOrDefault(s.OwnerUserId) ?? "Deleted user", s.Mode, s.CreatedAt, s.LastUsedAt))],
+            page.Total,
+            page.Services);
     }
 
     public Task<IReadOnlyList<CatalogService>> ListServicesAsync(CancellationToken ct = default) => catalog.ListAsync(ct);
@@ -203,11 +209,4 @@ internal sealed class ConnectionsUi(
         return await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName ?? u.Email ?? u.UserName ?? u.Id, ct);
     }
 
-    private async Task<Dictionary<string, IReadOnlyList<string>>> RequestedScopesAsync(CancellationToken ct)
-    {
-        // ConnectionSummary carries no scopes; one narrow query keeps the 5,000-row list to two round trips.
-        await using var db = connectionsDb.CreateDbContext();
-        var rows = await db.Set<ConnectionEntity>().AsNoTracking().Select(c => new { c.LinkName, c.RequestedScopesJson }).ToListAsync(ct);
-        return rows.ToDictionary(r => r.LinkName, r => (IReadOnlyList<string>)(System.Text.Json.JsonSerializer.Deserialize<List<string>>(r.RequestedScopesJson) ?? []));
-    }
 }

@@ -7,7 +7,8 @@ namespace Portal.Web.Connections.Ui;
 /// <summary>What the connections pages need from the engine, shaped for display.</summary>
 public interface IConnectionsUi
 {
-    Task<IReadOnlyList<ConnectionRow>> ListAsync(ConnectionsUser user, ConnectionListScope scope, CancellationToken ct = default);
+    /// <summary>One page of the list: filtered, counted and cut in the database (query.Take rows from query.Skip).</summary>
+    Task<ConnectionRowsPage> PageAsync(ConnectionsUser user, ConnectionListScope scope, ConnectionListQuery query, CancellationToken ct = default);
 
     Task<IReadOnlyList<CatalogService>> ListServicesAsync(CancellationToken ct = default);
 

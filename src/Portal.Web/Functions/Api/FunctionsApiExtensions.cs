@@ -18,7 +18,9 @@ internal static class FunctionsApiExtensions
         lifetime.ApplicationStopped.Register(userLimiter.Dispose);
         lifetime.ApplicationStopped.Register(keyLimiter.Dispose);
 
-        FunctionsDeployEndpoints.Map(Group(app, ConnectionsPolicies.Api));
+        var deploy = Group(app, ConnectionsPolicies.Api);
+        FunctionsDeployEndpoints.Map(deploy);
+        FunctionScheduleEndpoints.Map(deploy);
         FunctionExecuteEndpoint.Map(Group(app, FunctionApiKeyDefaults.ExecutePolicy), userLimiter, keyLimiter);
         return app;
     }

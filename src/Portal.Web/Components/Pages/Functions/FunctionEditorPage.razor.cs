@@ -40,6 +40,7 @@ public sealed partial class FunctionEditorPage
     private readonly Dictionary<string, string> inputs = [];
     private Dictionary<string, string> inputErrors = [];
     private int activeTab;
+    private long? shownRunId;
 
     [Parameter] public string ApiName { get; set; } = "";
 
@@ -307,7 +308,15 @@ public sealed partial class FunctionEditorPage
         Snackbar.Add($"Version {number} restored as version {function.LatestVersion}.", Severity.Success);
     }
 
-    private bool WideTab => activeTab is 1 or 2;
+    private bool WideTab => activeTab is 1 or 2 or 4;
+
+    // A schedule's last run opens in History, where the viewer sees it if it is theirs or they are an admin (SEC-30).
+    private async Task ShowRunAsync(long runId)
+    {
+        shownRunId = runId;
+        await LoadRunsAsync();
+        activeTab = 1;
+    }
 
     // The count is of the arguments being edited; the saved version may differ until Save.
     private string ArgumentsText()
