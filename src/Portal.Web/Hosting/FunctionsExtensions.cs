@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Portal.Connections;
 using Portal.Scripting;
+using Portal.Web.Data;
 using Portal.Web.Functions;
 using Portal.Web.Functions.Api;
 
@@ -35,9 +37,9 @@ internal static class FunctionsExtensions
         // The run path (issue #18): cached lookups and compiled scripts, and one writer that group-commits runs and their audit.
         services.AddSingleton<FunctionRunCache>();
         services.AddSingleton(sp => new FunctionRunRecorder(
-            sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Portal.Web.Data.PortalDbContext>>(), sp.GetRequiredService<FunctionRunPruner>(),
+            sp.GetRequiredService<IDbContextFactory<PortalDbContext>>(), sp.GetRequiredService<FunctionRunPruner>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<FunctionRunRecorder>>(),
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<FunctionRunOptions>>().Value.DurableRunCommits));
+            sp.GetRequiredService<IOptions<FunctionRunOptions>>().Value.DurableRunCommits));
         services.AddOptions<FunctionRunGateOptions>().Bind(builder.Configuration.GetSection(FunctionRunGateOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new FunctionRunGate(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptionsMonitor<FunctionRunGateOptions>>()));
         services.AddHostedService<FunctionRunPruningService>();
