@@ -116,6 +116,12 @@ public static class AuthorizationMatrix
         new("PUT", "/api/v1/functions/{apiName}", MatrixAccess.TokenDeveloper, "/api/v1/functions/matrix_missing_fn"),
         new("DELETE", "/api/v1/functions/{apiName}", MatrixAccess.TokenDeveloper, "/api/v1/functions/matrix_missing_fn"),
         new("GET", "/api/v1/functions/{apiName}/runs", MatrixAccess.Token, "/api/v1/functions/matrix_missing_fn/runs"),
+        // Schedules: any token reaches them; only the function's owner and admins may change them (SEC-36, in the service).
+        new("GET", "/api/v1/functions/{apiName}/schedules", MatrixAccess.Token, "/api/v1/functions/matrix_missing_fn/schedules"),
+        new("POST", "/api/v1/functions/{apiName}/schedules", MatrixAccess.Token, "/api/v1/functions/matrix_missing_fn/schedules"),
+        new("GET", "/api/v1/functions/{apiName}/schedules/{id}", MatrixAccess.Token, "/api/v1/functions/matrix_missing_fn/schedules/matrix_missing_schedule"),
+        new("PUT", "/api/v1/functions/{apiName}/schedules/{id}", MatrixAccess.Token, "/api/v1/functions/matrix_missing_fn/schedules/matrix_missing_schedule"),
+        new("DELETE", "/api/v1/functions/{apiName}/schedules/{id}", MatrixAccess.Token, "/api/v1/functions/matrix_missing_fn/schedules/matrix_missing_schedule"),
         new("GET,POST", "/api/v1/functions/{apiName}/actions/execute", MatrixAccess.Token, "/api/v1/functions/matrix_missing_fn/actions/execute"),
     ];
 
