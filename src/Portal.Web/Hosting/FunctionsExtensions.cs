@@ -43,6 +43,8 @@ internal static class FunctionsExtensions
         services.AddSingleton(sp => sp.GetRequiredService<Portal.Web.Data.PortalDatabase>() is { Provider: Portal.Web.Data.DatabaseProvider.PostgreSQL } database
             ? new SharedRunLimits(database) : null!);
         services.AddSingleton(sp => new FunctionRunGate(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptionsMonitor<FunctionRunGateOptions>>(), sp.GetService<SharedRunLimits>()));
+        services.AddSingleton<BackgroundPassGuard>(sp => sp.GetRequiredService<Portal.Web.Data.PortalDatabase>() is { Provider: Portal.Web.Data.DatabaseProvider.PostgreSQL } database
+            ? new Portal.Web.Data.PostgresBackgroundPassGuard(database) : new BackgroundPassGuard());
         services.AddHostedService<FunctionRunPruningService>();
 
         // The editor sends whole functions over the circuit (diagnostics, save); the 32 KB default is too small.
