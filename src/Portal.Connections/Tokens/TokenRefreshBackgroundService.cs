@@ -6,7 +6,7 @@ namespace Portal.Connections.Tokens;
 
 /// <summary>Periodically refreshes authorizations unused for 24 h so providers don't expire their refresh tokens.</summary>
 internal sealed class TokenRefreshBackgroundService(
-    TokenRefresher refresher, TimeProvider time, IOptions<ConnectionsOptions> options, ILogger<TokenRefreshBackgroundService> logger) : BackgroundService
+    TokenRefresher refresher, TimeProvider time, IOptions<ConnectionsOptions> options, ILogger<TokenRefreshBackgroundService> logger, BackgroundPassGuard? guard = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -20,8 +20,12 @@ internal sealed class TokenRefreshBackgroundService(
         {
             try
             {
-                var count = await refresher.RefreshIdleAuthorizationsAsync(stoppingToken);
-                logger.LogDebug("Background refresh renewed {Count} idle authorization(s)", count);
+                // With several instances on one database, one of them does each pass.
+                await (guard ?? new BackgroundPassGuard()).TryRunAsync("token-refresh", async ct =>
+                {
+                    var count = await refresher.RefreshIdleAuthorizationsAsync(ct);
+                    logger.LogDebug("Background refresh renewed {Count} idle authorization(s)", count);
+                }, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -31,6 +31,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<OrgVariableEntity> OrgVariables => Set<OrgVariableEntity>();
 
+    public DbSet<RunLimitStart> RunLimitStarts => Set<RunLimitStart>();
+
     /// <summary>Every context reports its writes to the run path's caches (<see cref="DataChanges"/>).</summary>
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(DataChangeInterceptor.Instance);
 

@@ -7,7 +7,8 @@ namespace Portal.Web.Functions;
 /// Caps how many runs one user may have in progress at once and start per minute (SEC-28); the limits are
 /// <see cref="FunctionRunGateOptions"/>. A refused start takes no slot and does not count against the minute.
 /// </summary>
-public sealed class FunctionRunGate(TimeProvider time, IOptionsMonitor<FunctionRunGateOptions>? options = null)
+/// <remarks>On PostgreSQL, <see cref="TryEnterAsync"/> holds the limits across every instance (<see cref="SharedRunLimits"/>).</remarks>
+public sealed class FunctionRunGate(TimeProvider time, IOptionsMonitor<FunctionRunGateOptions>? options = null, SharedRunLimits? shared = null)
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
     private static readonly FunctionRunGateOptions Defaults = new();
@@ -34,9 +35,7 @@ public sealed class FunctionRunGate(TimeProvider time, IOptionsMonitor<FunctionR
         if (count > limits.MaxConcurrentPerUser)
         {
             Leave(userId);
-            refusal = limits.MaxConcurrentPerUser == 1
-                ? "You already have a run in progress. Wait for it to finish or cancel it, then run again."
-                : $"You already have {limits.MaxConcurrentPerUser} runs in progress. Wait for one to finish or cancel it, then run again.";
+            refusal = ConcurrentRefusal(limits.MaxConcurrentPerUser);
             return null;
         }
 
@@ -44,13 +43,55 @@ public sealed class FunctionRunGate(TimeProvider time, IOptionsMonitor<FunctionR
         if (!TryCountStart(userId, limits.MaxStartsPerMinutePerUser))
         {
             Leave(userId);
-            refusal = $"You started {limits.MaxStartsPerMinutePerUser} runs in the last minute, the most allowed per user. Wait a minute, then run again.";
+            refusal = StartsRefusal(limits.MaxStartsPerMinutePerUser);
             return null;
         }
 
         refusal = null;
         return new Lease(this, userId);
     }
+
+    /// <summary>
+    /// Like <see cref="TryEnter(string, out string?)"/>, across instances when the database is shared; the lease is
+    /// disposed when the run ends.
+    /// </summary>
+    public async Task<(IAsyncDisposable? Lease, string? Refusal)> TryEnterAsync(string userId, CancellationToken ct = default)
+    {
+        if (shared is null)
+        {
+            var local = TryEnter(userId, out var localRefusal);
+            return (local is null ? null : new LocalLease(local), localRefusal);
+        }
+
+        var limits = Limits;
+        if (await shared.TryTakeSlotAsync(userId, limits.MaxConcurrentPerUser, ct) is not { } slot)
+        {
+            return (null, ConcurrentRefusal(limits.MaxConcurrentPerUser));
+        }
+
+        try
+        {
+            if (await shared.TryCountAsync("run:" + userId, limits.MaxStartsPerMinutePerUser, Window, time.GetUtcNow(), ct) is not null)
+            {
+                await shared.ReleaseSlotAsync(userId, slot);
+                return (null, StartsRefusal(limits.MaxStartsPerMinutePerUser));
+            }
+        }
+        catch
+        {
+            await shared.ReleaseSlotAsync(userId, slot);
+            throw;
+        }
+
+        return (new SharedLease(shared, userId, slot), null);
+    }
+
+    private static string ConcurrentRefusal(int max) => max == 1
+        ? "You already have a run in progress. Wait for it to finish or cancel it, then run again."
+        : $"You already have {max} runs in progress. Wait for one to finish or cancel it, then run again.";
+
+    private static string StartsRefusal(int max) =>
+        $"You started {max} runs in the last minute, the most allowed per user. Wait a minute, then run again.";
 
     private bool TryCountStart(string userId, int maxPerMinute)
     {
@@ -84,6 +125,28 @@ public sealed class FunctionRunGate(TimeProvider time, IOptionsMonitor<FunctionR
             if (Interlocked.Exchange(ref disposed, 1) == 0)
             {
                 gate.Leave(userId);
+            }
+        }
+    }
+
+    private sealed class LocalLease(IDisposable lease) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            lease.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    private sealed class SharedLease(SharedRunLimits shared, string userId, int slot) : IAsyncDisposable
+    {
+        private int disposed;
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref disposed, 1) == 0)
+            {
+                await shared.ReleaseSlotAsync(userId, slot);
             }
         }
     }

@@ -1,7 +1,7 @@
 namespace Portal.Web.Functions;
 
 /// <summary>Keeps run history to 30 days even when nobody runs anything.</summary>
-internal sealed class FunctionRunPruningService(FunctionRunPruner pruner, TimeProvider time, ILogger<FunctionRunPruningService> logger) : BackgroundService
+internal sealed class FunctionRunPruningService(FunctionRunPruner pruner, TimeProvider time, ILogger<FunctionRunPruningService> logger, Portal.Connections.BackgroundPassGuard? guard = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -10,11 +10,15 @@ internal sealed class FunctionRunPruningService(FunctionRunPruner pruner, TimePr
         {
             try
             {
-                var removed = await pruner.PruneAsync(stoppingToken);
-                if (removed > 0)
+                // With several instances on one database, one of them does each pass.
+                await (guard ?? new Portal.Connections.BackgroundPassGuard()).TryRunAsync("run-history-cleanup", async ct =>
                 {
-                    logger.LogInformation("Removed {Count} function runs older than {Days} days", removed, FunctionRunRetention.Days);
-                }
+                    var removed = await pruner.PruneAsync(ct);
+                    if (removed > 0)
+                    {
+                        logger.LogInformation("Removed {Count} function runs older than {Days} days", removed, FunctionRunRetention.Days);
+                    }
+                }, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

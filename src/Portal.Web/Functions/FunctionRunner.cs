@@ -43,7 +43,8 @@ internal sealed class FunctionRunner(
             throw new UnauthorizedAccessException("Only signed-in portal members can run functions. Ask an admin for access.");
         }
 
-        using var lease = gate.TryEnter(userId, out var refusal) ?? throw new InvalidOperationException(refusal);
+        var (entered, refusal) = await gate.TryEnterAsync(userId, CancellationToken.None);
+        await using var lease = entered ?? throw new InvalidOperationException(refusal);
 
         // Loading is quick and not cancelled, so even a run cancelled at once is recorded.
         var (functionId, script, parameters, author) = await LoadAsync(request, user, CancellationToken.None);

@@ -41,7 +41,12 @@ internal static class FunctionsExtensions
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<FunctionRunRecorder>>(),
             sp.GetRequiredService<IOptions<FunctionRunOptions>>().Value.DurableRunCommits));
         services.AddOptions<FunctionRunGateOptions>().Bind(builder.Configuration.GetSection(FunctionRunGateOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => new FunctionRunGate(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptionsMonitor<FunctionRunGateOptions>>()));
+        // One PostgreSQL database may serve several instances: the limits are then held in it (SharedRunLimits).
+        services.AddSingleton(sp => sp.GetRequiredService<Portal.Web.Data.PortalDatabase>() is { Provider: Portal.Web.Data.DatabaseProvider.PostgreSQL } database
+            ? new SharedRunLimits(database) : null!);
+        services.AddSingleton(sp => new FunctionRunGate(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptionsMonitor<FunctionRunGateOptions>>(), sp.GetService<SharedRunLimits>()));
+        services.AddSingleton<BackgroundPassGuard>(sp => sp.GetRequiredService<Portal.Web.Data.PortalDatabase>() is { Provider: Portal.Web.Data.DatabaseProvider.PostgreSQL } database
+            ? new Portal.Web.Data.PostgresBackgroundPassGuard(database) : new BackgroundPassGuard());
         services.AddHostedService<FunctionRunPruningService>();
 
         // The editor sends whole functions over the circuit (diagnostics, save); the 32 KB default is too small.

@@ -12,7 +12,7 @@ public sealed class PostgresPortalWebFactory(string connectionString) : PortalWe
         builder.UseSetting("Database:Provider", "PostgreSQL");
         builder.UseSetting("ConnectionStrings:Portal", connectionString);
 
-        // The test is about exactly-once firing, not the per-user gate (SEC-28), which is per instance.
+        // The test is about exactly-once firing, not the per-user gate (SEC-28), which on PostgreSQL holds across instances.
         builder.UseSetting("Portal:Runs:MaxConcurrentPerUser", "100");
         builder.UseSetting("Portal:Runs:MaxStartsPerMinutePerUser", "1000");
     }

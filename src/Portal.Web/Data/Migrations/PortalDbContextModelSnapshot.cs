@@ -650,6 +650,27 @@ namespace Portal.Web.Data.Migrations
                     b.ToTable("PortalSettings", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Web.Data.RunLimitStart", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key", "At");
+
+                    b.ToTable("RunLimitStarts", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Web.Functions.FunctionEntity", b =>
                 {
                     b.Property<int>("Id")

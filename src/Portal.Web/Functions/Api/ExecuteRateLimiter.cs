@@ -6,6 +6,8 @@ namespace Portal.Web.Functions.Api;
 /// <summary>
 /// Fixed window on execute calls per partition (a user, or an API key); over the limit is 429 with Retry-After.
 /// Per user: Portal:FunctionsApi:ExecutePerMinute; per key: Portal:FunctionsApi:ExecutePerMinutePerKey (both default 60).
+/// On PostgreSQL the calls are counted in the database (a sliding minute, <see cref="SharedRunLimits"/>), so the limit
+/// holds across every instance.
 /// </summary>
 internal sealed class ExecuteRateLimiter : IDisposable
 {
@@ -21,8 +23,11 @@ internal sealed class ExecuteRateLimiter : IDisposable
 
     private readonly string scope;
 
-    public ExecuteRateLimiter(int perMinute, string scope = "user")
+    private readonly SharedRunLimits? shared;
+
+    public ExecuteRateLimiter(int perMinute, string scope = "user", SharedRunLimits? shared = null)
     {
+        this.shared = shared;
         this.perMinute = Math.Max(1, perMinute);
         this.scope = scope;
         limiter = PartitionedRateLimiter.Create<string, string>(partition => RateLimitPartition.GetFixedWindowLimiter(
@@ -30,15 +35,25 @@ internal sealed class ExecuteRateLimiter : IDisposable
     }
 
     /// <summary>Null when the call may proceed; otherwise the 429 answer.</summary>
-    public IResult? TryAcquire(HttpContext context, string partition)
+    public async ValueTask<IResult?> TryAcquireAsync(HttpContext context, string partition)
     {
-        using var lease = limiter.AttemptAcquire(partition);
-        if (lease.IsAcquired)
+        TimeSpan? wait;
+        if (shared is not null)
+        {
+            wait = await shared.TryCountAsync($"execute-{scope}:{partition}", perMinute, TimeSpan.FromMinutes(1), DateTimeOffset.UtcNow, context.RequestAborted);
+        }
+        else
+        {
+            using var lease = limiter.AttemptAcquire(partition);
+            wait = lease.IsAcquired ? null : lease.TryGetMetadata(MetadataName.RetryAfter, out var local) ? local : TimeSpan.FromMinutes(1);
+        }
+
+        if (wait is not { } retry)
         {
             return null;
         }
 
-        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 60;
+        var retryAfter = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds));
         context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
         return ExecuteResponses.Error(429, $"Too many function calls: the limit is {perMinute} per minute per {scope}. Wait {retryAfter} seconds and call again.");
     }

@@ -19,12 +19,12 @@ internal static class FunctionExecuteEndpoint
         var user = context.User;
         var userId = FunctionPermissions.UserId(user);
         var keyFunctionId = user.FindFirst(FunctionApiKeyDefaults.FunctionIdClaim)?.Value;
-        if (keyFunctionId is not null && keyLimiter.TryAcquire(context, user.FindFirst(FunctionApiKeyDefaults.KeyHashClaim)!.Value) is { } keyTooMany)
+        if (keyFunctionId is not null && await keyLimiter.TryAcquireAsync(context, user.FindFirst(FunctionApiKeyDefaults.KeyHashClaim)!.Value) is { } keyTooMany)
         {
             return keyTooMany;
         }
 
-        if (userLimiter.TryAcquire(context, userId) is { } tooMany)
+        if (await userLimiter.TryAcquireAsync(context, userId) is { } tooMany)
         {
             return tooMany;
         }

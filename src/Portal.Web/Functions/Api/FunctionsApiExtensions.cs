@@ -12,8 +12,9 @@ internal static class FunctionsApiExtensions
     public static IEndpointRouteBuilder MapFunctionsApi(this IEndpointRouteBuilder app)
     {
         var configuration = app.ServiceProvider.GetRequiredService<IConfiguration>();
-        var userLimiter = new ExecuteRateLimiter(configuration.GetValue(ExecuteRateLimiter.ConfigurationKey, ExecuteRateLimiter.DefaultPerMinute));
-        var keyLimiter = new ExecuteRateLimiter(configuration.GetValue(ExecuteRateLimiter.PerKeyConfigurationKey, ExecuteRateLimiter.DefaultPerMinute), "API key");
+        var shared = app.ServiceProvider.GetService<SharedRunLimits>();
+        var userLimiter = new ExecuteRateLimiter(configuration.GetValue(ExecuteRateLimiter.ConfigurationKey, ExecuteRateLimiter.DefaultPerMinute), "user", shared);
+        var keyLimiter = new ExecuteRateLimiter(configuration.GetValue(ExecuteRateLimiter.PerKeyConfigurationKey, ExecuteRateLimiter.DefaultPerMinute), "API key", shared);
         var lifetime = app.ServiceProvider.GetRequiredService<IHostApplicationLifetime>();
         lifetime.ApplicationStopped.Register(userLimiter.Dispose);
         lifetime.ApplicationStopped.Register(keyLimiter.Dispose);

@@ -663,6 +663,29 @@ namespace Portal.Web.Data.Migrations.PostgreSQL
                     b.ToTable("PortalSettings", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Web.Data.RunLimitStart", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key", "At");
+
+                    b.ToTable("RunLimitStarts", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Web.Functions.FunctionEntity", b =>
                 {
                     b.Property<int>("Id")
