@@ -1,5 +1,10 @@
 using Portal.Web.Hosting;
 
+if (DatabaseCopyCommand.Matches(args))
+{
+    return await DatabaseCopyCommand.RunAsync(args, Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(PortalArguments.Normalize(args));
 
 // ASP.NET Core resolves the framework's, MudBlazor's and the scoped CSS assets of a build (not a publish) only in
@@ -24,5 +29,6 @@ await app.InitializePortalAsync();
 app.UsePortalPipeline();
 
 await app.RunAsync();
+return 0;
 
 public partial class Program;
