@@ -20,6 +20,8 @@ public sealed class DatabaseCopy(string sqliteConnectionString, string postgresC
     /// <summary>Runs the copy; throws <see cref="DatabaseCopyException"/> with a plain message when it cannot.</summary>
     public async Task<IReadOnlyList<(string Table, int Rows)>> RunAsync(CancellationToken ct = default)
     {
+        // Its own EF service providers (no caching): a model cached by another context in the same process, built with
+        // other Identity options, would lack tables (passkeys) and make the copy incomplete.
         var services = new ServiceCollection()
             .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3)
             .BuildServiceProvider();
@@ -30,14 +32,14 @@ public sealed class DatabaseCopy(string sqliteConnectionString, string postgresC
         }
 
         await using var source = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>()
-            .UseSqlite(sqliteConnectionString).UseApplicationServiceProvider(services).Options);
+            .UseSqlite(sqliteConnectionString).UseApplicationServiceProvider(services).EnableServiceProviderCaching(false).Options);
         if ((await source.Database.GetPendingMigrationsAsync(ct)).Any())
         {
             throw new DatabaseCopyException("The SQLite database is older than this portal; start this version of the portal on it once so it is migrated, then copy.");
         }
 
         await using var target = new PostgresPortalDbContext(new DbContextOptionsBuilder<PortalDbContext>()
-            .UseNpgsql(postgresConnectionString).UseApplicationServiceProvider(services).Options);
+            .UseNpgsql(postgresConnectionString).UseApplicationServiceProvider(services).EnableServiceProviderCaching(false).Options);
         await target.Database.MigrateAsync(ct);
         var tables = OrderedEntityTypes(target.Model);
         foreach (var type in tables)
