@@ -53,7 +53,60 @@
         document.getElementById(id)?.setAttribute('data-markers', String(markers.length));
     }
 
+    // Monaco (about 4 MB of script) is loaded the first time an editor is about to be shown, not on every page:
+    // parsing it delayed the first paint of every other page. The files come from the BlazorMonaco package, in the
+    // order its documentation gives; one promise is shared by every caller and survives page changes in the circuit.
+    const monacoScripts = [
+        '_content/BlazorMonaco/jsInterop.js',
+        '_content/BlazorMonaco/lib/monaco-editor/min/vs/loader.js',
+        '_content/BlazorMonaco/lib/monaco-editor/min/vs/editor/editor.main.js',
+    ];
+    let monacoLoading = null;
+
+    function loadScript(src) {
+        return new Promise(function (resolve, reject) {
+            const script = document.createElement('script');
+            script.src = src;
+            script.async = false;
+            script.onload = function () { resolve(); };
+            script.onerror = function () { reject(new Error('The code editor could not be loaded (' + src + ').')); };
+            document.head.appendChild(script);
+        });
+    }
+
+    function loadMonaco() {
+        if (window.blazorMonaco && typeof monaco !== 'undefined') {
+            return Promise.resolve();
+        }
+        if (!monacoLoading) {
+            monacoLoading = monacoScripts.reduce(function (chain, src) { return chain.then(function () { return loadScript(src); }); }, Promise.resolve())
+                .catch(function (error) { monacoLoading = null; throw error; });
+        }
+        return monacoLoading;
+    }
+
+    // Once a page has painted and the browser is idle, fetch (not run) Monaco's files, so opening a function later
+    // finds them in the cache.
+    window.addEventListener('load', function () {
+        const prefetch = function () {
+            monacoScripts.forEach(function (src) {
+                const link = document.createElement('link');
+                link.rel = 'prefetch';
+                link.as = 'script';
+                link.href = src;
+                document.head.appendChild(link);
+            });
+        };
+        if ('requestIdleCallback' in window) {
+            window.requestIdleCallback(prefetch, { timeout: 5000 });
+        } else {
+            setTimeout(prefetch, 2000);
+        }
+    });
+
     window.portalFunctionEditor = {
+        loadMonaco: loadMonaco,
+
         attach: function (id, dotnet, catalog, connections, dark) {
             const editor = editorOf(id);
             if (!editor || typeof monaco === 'undefined') {

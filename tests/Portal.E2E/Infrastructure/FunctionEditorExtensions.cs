@@ -5,7 +5,7 @@ namespace Portal.E2E.Infrastructure;
 /// <summary>Steps every function-editor flow shares: create a function in the UI, wait for Monaco, replace the code.</summary>
 public static class FunctionEditorExtensions
 {
-    public static async Task CreateFunctionAsync(this IPage page, string name, string apiName, Func<string>? diagnostics = null)
+    public static async Task CreateFunctionAsync(this IPage page, string name, string apiName, Func<string>? diagnostics = null, bool waitForEditor = true)
     {
         await page.GotoAsync("/functions");
         await page.WaitForInteractiveAsync();
@@ -14,7 +14,10 @@ public static class FunctionEditorExtensions
         await Assertions.Expect(page.GetByTestId("new-function-api-name")).ToHaveValueAsync(apiName);
         await page.GetByTestId("new-function-submit").ClickAsync();
         await page.WaitForURLAsync($"**/functions/{apiName}");
-        await page.WaitForEditorAsync(diagnostics);
+        if (waitForEditor)
+        {
+            await page.WaitForEditorAsync(diagnostics);
+        }
     }
 
     /// <summary>Waits for Monaco and the first server diagnostics; on a timeout the screenshot and <paramref name="diagnostics"/> say why.</summary>

@@ -73,6 +73,39 @@ public sealed partial class FunctionEditorPage
         }
     }
 
+    // Monaco's scripts are loaded on demand (function-editor.js): the editor is rendered once they have run.
+    private bool editorLoaded;
+    private string? editorLoadError;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            await LoadEditorAsync();
+        }
+    }
+
+    private async Task LoadEditorAsync()
+    {
+        editorLoadError = null;
+        try
+        {
+            await JS.InvokeVoidAsync("portalFunctionEditor.loadMonaco");
+            editorLoaded = true;
+        }
+        catch (JSException)
+        {
+            // The code is safe on the server; only the editor's scripts did not arrive (network, proxy, blocked file).
+            editorLoadError = "The code editor could not be loaded. Check your connection and try again; nothing has been lost.";
+        }
+        catch (JSDisconnectedException)
+        {
+            return;
+        }
+
+        StateHasChanged();
+    }
+
     private StandaloneEditorConstructionOptions EditorOptions(StandaloneCodeEditor _) => new()
     {
         Value = initialCode ?? "",
