@@ -1,4 +1,6 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 using Portal.Connections.Catalog;
 using Portal.Connections.Data;
 using Portal.Web.Components.Pages.Connections;
@@ -48,15 +50,17 @@ public sealed class ConnectionUseGrantsTests : ConnectionsTestContext
     {
         var host = RenderDialogHost();
 
-        Render<ConsentDialog>(p => p
-            .Add(x => x.Visible, true)
-            .Add(x => x.ServiceName, "Corp API")
-            .Add(x => x.ConnectionName, "Corp")
-            .Add(x => x.LinkName, "corp_conn")
-            .Add(x => x.Scopes, Array.Empty<ScopeDefinition>())
-            .Add(x => x.Mode, ConnectionMode.OwnerCredentials)
-            .Add(x => x.AuthorizeUrl, "/connections/oauth/start?connection=corp_conn")
-            .Add(x => x.Destination, new CredentialDestination(["api.corp.test", "login.corp.test"], "Alice Developer")));
+        var dialogs = Services.GetRequiredService<IDialogService>();
+        await host.InvokeAsync(() => dialogs.ShowAsync<ConsentDialog>("Consent", new DialogParameters<ConsentDialog>
+        {
+            { x => x.ServiceName, "Corp API" },
+            { x => x.ConnectionName, "Corp" },
+            { x => x.LinkName, "corp_conn" },
+            { x => x.Scopes, Array.Empty<ScopeDefinition>() },
+            { x => x.Mode, ConnectionMode.OwnerCredentials },
+            { x => x.AuthorizeUrl, "/connections/oauth/start?connection=corp_conn" },
+            { x => x.Destination, new CredentialDestination(["api.corp.test", "login.corp.test"], "Alice Developer") },
+        }));
 
         await host.WaitForAssertionAsync(() => Assert.Equal("Alice Developer", host.Find("[data-testid=service-creator]").TextContent));
         Assert.Equal("api.corp.test, login.corp.test", host.Find("[data-testid=credential-hosts]").TextContent);

@@ -1,4 +1,6 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 using Portal.Connections.Catalog;
 using Portal.Connections.Data;
 using Portal.Web.Components.Pages.Connections;
@@ -102,14 +104,16 @@ public sealed class WizardComponentTests : ConnectionsTestContext
     {
         var host = RenderDialogHost();
 
-        Render<ConsentDialog>(p => p
-            .Add(x => x.Visible, true)
-            .Add(x => x.ServiceName, "Sandbox Sheets")
-            .Add(x => x.ConnectionName, "Team Sheets")
-            .Add(x => x.LinkName, "team_sheets")
-            .Add(x => x.Scopes, FakeConnectionsUi.Sheets.Descriptor.Scopes)
-            .Add(x => x.Mode, ConnectionMode.LoginUserCredentials)
-            .Add(x => x.AuthorizeUrl, "/connections/oauth/start?connection=team_sheets"));
+        var dialogs = Services.GetRequiredService<IDialogService>();
+        await host.InvokeAsync(() => dialogs.ShowAsync<ConsentDialog>("Consent", new DialogParameters<ConsentDialog>
+        {
+            { x => x.ServiceName, "Sandbox Sheets" },
+            { x => x.ConnectionName, "Team Sheets" },
+            { x => x.LinkName, "team_sheets" },
+            { x => x.Scopes, FakeConnectionsUi.Sheets.Descriptor.Scopes },
+            { x => x.Mode, ConnectionMode.LoginUserCredentials },
+            { x => x.AuthorizeUrl, "/connections/oauth/start?connection=team_sheets" },
+        }));
 
         await host.WaitForAssertionAsync(() => Assert.Contains("Connect to Sandbox Sheets", host.Markup));
         Assert.Contains("Read your spreadsheets", host.Find("[data-testid=consent-scopes]").TextContent);
@@ -125,14 +129,16 @@ public sealed class WizardComponentTests : ConnectionsTestContext
     {
         var host = RenderDialogHost();
 
-        Render<ConsentDialog>(p => p
-            .Add(x => x.Visible, true)
-            .Add(x => x.ServiceName, "Sandbox Sheets")
-            .Add(x => x.ConnectionName, "Ops")
-            .Add(x => x.LinkName, "ops")
-            .Add(x => x.Scopes, Array.Empty<ScopeDefinition>())
-            .Add(x => x.Mode, ConnectionMode.OwnerCredentials)
-            .Add(x => x.AuthorizeUrl, "/connections/oauth/start?connection=ops"));
+        var dialogs = Services.GetRequiredService<IDialogService>();
+        await host.InvokeAsync(() => dialogs.ShowAsync<ConsentDialog>("Consent", new DialogParameters<ConsentDialog>
+        {
+            { x => x.ServiceName, "Sandbox Sheets" },
+            { x => x.ConnectionName, "Ops" },
+            { x => x.LinkName, "ops" },
+            { x => x.Scopes, Array.Empty<ScopeDefinition>() },
+            { x => x.Mode, ConnectionMode.OwnerCredentials },
+            { x => x.AuthorizeUrl, "/connections/oauth/start?connection=ops" },
+        }));
 
         await host.WaitForAssertionAsync(() => Assert.Contains("will be used by your functions that use “ops”, and by those of people you grant use to", host.Find("[data-testid=consent-credentials]").TextContent));
     }
