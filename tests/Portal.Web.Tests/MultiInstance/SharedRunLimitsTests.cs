@@ -65,4 +65,32 @@ public sealed class SharedRunLimitsTests
         Assert.Contains("the limit is 60 per minute per user", body.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.True(again.Headers.RetryAfter?.Delta > TimeSpan.Zero);
     }
+
+    // SEC-28
+    [Fact]
+    public async Task The_execute_api_limit_of_sixty_a_minute_per_api_key_counts_calls_with_that_key_on_every_instance()
+    {
+        using var instances = new SharedInstances(new Dictionary<string, string>
+        {
+            [ExecuteRateLimiter.ConfigurationKey] = "1000",
+            [$"{FunctionRunGateOptions.Section}:MaxStartsPerMinutePerUser"] = "1000",
+        });
+        using var alice = await FunctionsApiClient.ForAsync(instances.All[0], FunctionsApiClient.Alice);
+        var apiName = await FunctionsApiClient.DeployAsync(alice, "return 1;");
+        var key = await FunctionsApiClient.EnableKeyAsync(instances.All[0], apiName);
+        var callers = instances.All.Select(i => FunctionsApiClient.WithKey(i, key)).ToList();
+
+        var answers = new List<HttpStatusCode>();
+        for (var n = 0; n < 61; n++)
+        {
+            answers.Add((await callers[n % 3].PostAsync(FunctionsApiClient.Execute(apiName), null)).StatusCode);
+        }
+
+        Assert.All(answers.Take(60), s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, answers[60]);
+        var again = await callers[2].PostAsync(FunctionsApiClient.Execute(apiName), null);
+        var body = await again.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("the limit is 60 per minute per API key", body.GetProperty("message").GetString(), StringComparison.Ordinal);
+        callers.ForEach(c => c.Dispose());
+    }
 }
