@@ -96,7 +96,7 @@ internal static class JsonValueReader
 
                 return new ScriptList(items, adopt: true);
             case JsonTokenType.String:
-                return new ScriptText(cache.Get(ref reader));
+                return cache.GetText(ref reader);
             case JsonTokenType.Number:
                 if (reader.TryGetInt64(out var number))
                 {
@@ -113,32 +113,64 @@ internal static class JsonValueReader
         }
     }
 
-    /// <summary>API responses repeat the same keys and short values; reuse their strings instead of decoding each again.</summary>
+    /// <summary>
+    /// API responses repeat the same keys and short values; reuse their strings (and, for values, their TEXT objects)
+    /// instead of decoding each again. A reused TEXT is charged to the run's budget like a new one.
+    /// </summary>
     private sealed class StringCache
     {
         private const int Size = 256;
         private const int MaxCachedBytes = 24;
-        private readonly byte[]?[] _bytes = new byte[Size][];
         private readonly string?[] _strings = new string[Size];
+        private readonly ScriptText?[] _texts = new ScriptText[Size];
 
         public string Get(ref Utf8JsonReader reader)
         {
-            if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > MaxCachedBytes)
+            if (!Cacheable(ref reader))
             {
                 return reader.GetString()!;
             }
 
-            var span = reader.ValueSpan;
-            var slot = (int)((uint)HashCode.Combine(span.Length, span.Length > 0 ? span[0] : 0, span.Length > 1 ? span[^1] : 0, span.Length > 2 ? span[span.Length / 2] : 0) % Size);
-            if (_bytes[slot] is { } cached && span.SequenceEqual(cached))
+            var slot = Slot(reader.ValueSpan);
+            if (_strings[slot] is { } cached && Ascii.Equals(reader.ValueSpan, cached))
             {
-                return _strings[slot]!;
+                return cached;
             }
 
             var text = reader.GetString()!;
-            _bytes[slot] = span.ToArray();
             _strings[slot] = text;
+            _texts[slot] = null;
             return text;
         }
+
+        public ScriptText GetText(ref Utf8JsonReader reader)
+        {
+            if (!Cacheable(ref reader))
+            {
+                return new ScriptText(reader.GetString()!);
+            }
+
+            var slot = Slot(reader.ValueSpan);
+            if (_strings[slot] is { } cached && Ascii.Equals(reader.ValueSpan, cached))
+            {
+                if (_texts[slot] is { } shared)
+                {
+                    RunMemory.ChargeText(shared.Length);
+                    return shared;
+                }
+
+                return _texts[slot] = new ScriptText(cached);
+            }
+
+            var text = reader.GetString()!;
+            _strings[slot] = text;
+            return _texts[slot] = new ScriptText(text);
+        }
+
+        private static bool Cacheable(ref Utf8JsonReader reader) =>
+            !reader.ValueIsEscaped && !reader.HasValueSequence && reader.ValueSpan.Length <= MaxCachedBytes;
+
+        private static int Slot(ReadOnlySpan<byte> span) =>
+            (int)((uint)HashCode.Combine(span.Length, span.Length > 0 ? span[0] : 0, span.Length > 1 ? span[^1] : 0, span.Length > 2 ? span[span.Length / 2] : 0) % Size);
     }
 }

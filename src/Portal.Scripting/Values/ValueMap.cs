@@ -1,48 +1,282 @@
+using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using Portal.Scripting.Runtime;
 
 namespace Portal.Scripting.Values;
 
-/// <summary>A map's storage; each new key is charged to the run's memory budget (SEC-37).</summary>
-internal sealed class ValueMap : OrderedDictionary<string, ScriptValue>
+/// <summary>
+/// A map's storage: insertion-ordered, ordinal keys; each new key is charged to the run's memory budget (SEC-37).
+/// Keys and values sit in two arrays in insertion order. Small maps (most records and JSON objects) are searched
+/// linearly, without hashing; from <see cref="IndexThreshold"/> entries on, a key-to-position index is kept too.
+/// </summary>
+internal sealed class ValueMap : IReadOnlyDictionary<string, ScriptValue>
 {
+    private const int IndexThreshold = 8;
+    private string[] _keys;
+    private ScriptValue[] _values;
+    private int _count;
+    private int _version;
+    private Dictionary<string, int>? _index;
+
     public ValueMap()
-        : base(StringComparer.Ordinal)
     {
+        _keys = [];
+        _values = [];
     }
 
     public ValueMap(int capacity)
-        : base(capacity, StringComparer.Ordinal) => RunMemory.Charge((long)capacity * RunMemory.MapEntryOverhead);
-
-    public new ScriptValue this[string key]
     {
-        get => base[key];
-        set
+        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
+        RunMemory.Charge((long)capacity * RunMemory.MapEntryOverhead);
+        _keys = capacity == 0 ? [] : new string[capacity];
+        _values = capacity == 0 ? [] : new ScriptValue[capacity];
+        if (capacity > IndexThreshold)
         {
-            var before = Count;
-            base[key] = value;
-            if (Count != before)
-            {
-                ChargeEntry(key);
-            }
+            _index = new Dictionary<string, int>(capacity, StringComparer.Ordinal);
         }
     }
 
-    public new void Add(string key, ScriptValue value)
+    public int Count => _count;
+
+    public KeyView Keys => new(this);
+
+    public ValueView Values => new(this);
+
+    IEnumerable<string> IReadOnlyDictionary<string, ScriptValue>.Keys => Keys;
+
+    IEnumerable<ScriptValue> IReadOnlyDictionary<string, ScriptValue>.Values => Values;
+
+    public ScriptValue this[string key]
     {
-        base.Add(key, value);
-        ChargeEntry(key);
+        get => IndexOf(key) is var i and >= 0 ? _values[i] : throw new KeyNotFoundException($"The given key '{key}' was not present in the map.");
+        set
+        {
+            var i = IndexOf(key);
+            if (i >= 0)
+            {
+                _values[i] = value;
+                _version++;
+                return;
+            }
+
+            Append(key, value);
+        }
     }
 
-    public new bool TryAdd(string key, ScriptValue value)
+    public void Add(string key, ScriptValue value)
     {
-        if (!base.TryAdd(key, value))
+        if (IndexOf(key) >= 0)
+        {
+            throw new ArgumentException($"An item with the same key has already been added. Key: {key}", nameof(key));
+        }
+
+        Append(key, value);
+    }
+
+    public bool TryAdd(string key, ScriptValue value)
+    {
+        if (IndexOf(key) >= 0)
         {
             return false;
         }
 
-        ChargeEntry(key);
+        Append(key, value);
         return true;
     }
 
-    private static void ChargeEntry(string key) => RunMemory.Charge(RunMemory.MapEntryOverhead + 2L * key.Length);
+    public bool ContainsKey(string key) => IndexOf(key) >= 0;
+
+    public bool TryGetValue(string key, [MaybeNullWhen(false)] out ScriptValue value)
+    {
+        var i = IndexOf(key);
+        if (i >= 0)
+        {
+            value = _values[i];
+            return true;
+        }
+
+        value = null;
+        return false;
+    }
+
+    public bool Remove(string key) => Remove(key, out _);
+
+    public bool Remove(string key, [MaybeNullWhen(false)] out ScriptValue value)
+    {
+        var i = IndexOf(key);
+        if (i < 0)
+        {
+            value = null;
+            return false;
+        }
+
+        value = _values[i];
+        _count--;
+        Array.Copy(_keys, i + 1, _keys, i, _count - i);
+        Array.Copy(_values, i + 1, _values, i, _count - i);
+        _keys[_count] = null!;
+        _values[_count] = null!;
+        if (_index is { } index)
+        {
+            index.Remove(key);
+            for (var j = i; j < _count; j++)
+            {
+                index[_keys[j]] = j;
+            }
+        }
+
+        _version++;
+        return true;
+    }
+
+    public void Clear()
+    {
+        Array.Clear(_keys, 0, _count);
+        Array.Clear(_values, 0, _count);
+        _count = 0;
+        _index?.Clear();
+        _version++;
+    }
+
+    public Enumerator GetEnumerator() => new(this);
+
+    IEnumerator<KeyValuePair<string, ScriptValue>> IEnumerable<KeyValuePair<string, ScriptValue>>.GetEnumerator() => GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private int IndexOf(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (_index is { } index)
+        {
+            return index.TryGetValue(key, out var found) ? found : -1;
+        }
+
+        var keys = _keys;
+        for (var i = 0; i < _count && i < keys.Length; i++)
+        {
+            if (string.Equals(keys[i], key))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private void Append(string key, ScriptValue value)
+    {
+        if (_count == _keys.Length)
+        {
+            var capacity = Math.Max(4, _keys.Length * 2);
+            Array.Resize(ref _keys, capacity);
+            Array.Resize(ref _values, capacity);
+        }
+
+        _keys[_count] = key;
+        _values[_count] = value;
+        if (_index is { } index)
+        {
+            index.Add(key, _count);
+        }
+        else if (_count == IndexThreshold)
+        {
+            index = new Dictionary<string, int>(_keys.Length, StringComparer.Ordinal);
+            for (var i = 0; i <= _count; i++)
+            {
+                index.Add(_keys[i], i);
+            }
+
+            _index = index;
+        }
+
+        _count++;
+        _version++;
+        RunMemory.Charge(RunMemory.MapEntryOverhead + 2L * key.Length);
+    }
+
+    public struct Enumerator : IEnumerator<KeyValuePair<string, ScriptValue>>
+    {
+        private readonly ValueMap _map;
+        private readonly int _version;
+        private int _next;
+
+        internal Enumerator(ValueMap map)
+        {
+            _map = map;
+            _version = map._version;
+        }
+
+        public KeyValuePair<string, ScriptValue> Current { get; private set; }
+
+        readonly object IEnumerator.Current => Current;
+
+        public bool MoveNext()
+        {
+            if (_version != _map._version)
+            {
+                throw new InvalidOperationException("Collection was modified; enumeration operation may not execute.");
+            }
+
+            if (_next < _map._count)
+            {
+                Current = new(_map._keys[_next], _map._values[_next]);
+                _next++;
+                return true;
+            }
+
+            Current = default;
+            return false;
+        }
+
+        public void Reset()
+        {
+            _next = 0;
+            Current = default;
+        }
+
+        public readonly void Dispose()
+        {
+        }
+    }
+
+    /// <summary>The keys in insertion order (a live view).</summary>
+    public readonly struct KeyView(ValueMap map) : IReadOnlyList<string>
+    {
+        public int Count => map._count;
+
+        public string this[int index] => (uint)index < (uint)map._count ? map._keys[index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public string[] ToArray() => map._keys.AsSpan(0, map._count).ToArray();
+
+        public IEnumerator<string> GetEnumerator()
+        {
+            foreach (var (key, _) in map)
+            {
+                yield return key;
+            }
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    /// <summary>The values in insertion order (a live view).</summary>
+    public readonly struct ValueView(ValueMap map) : IReadOnlyList<ScriptValue>
+    {
+        public int Count => map._count;
+
+        public ScriptValue this[int index] => (uint)index < (uint)map._count ? map._values[index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public ScriptValue[] ToArray() => map._values.AsSpan(0, map._count).ToArray();
+
+        public IEnumerator<ScriptValue> GetEnumerator()
+        {
+            foreach (var (_, value) in map)
+            {
+                yield return value;
+            }
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }
