@@ -6,30 +6,37 @@ namespace Portal.Scripting.Values;
 
 /// <summary>
 /// A map's storage: insertion-ordered, ordinal keys; each new key is charged to the run's memory budget (SEC-37).
-/// Keys and values sit in two arrays in insertion order. Small maps (most records and JSON objects) are searched
+/// Entries sit in one array in insertion order. Small maps (most records and JSON objects) are searched
 /// linearly, without hashing; from <see cref="IndexThreshold"/> entries on, a key-to-position index is kept too.
 /// </summary>
 internal sealed class ValueMap : IReadOnlyDictionary<string, ScriptValue>
 {
     private const int IndexThreshold = 8;
-    private string[] _keys;
-    private ScriptValue[] _values;
+    private Entry[] _entries;
     private int _count;
     private int _version;
     private Dictionary<string, int>? _index;
 
     public ValueMap()
     {
-        _keys = [];
-        _values = [];
+        _entries = [];
     }
 
     public ValueMap(int capacity)
+        : this(capacity, charge: true)
+    {
+    }
+
+    /// <summary>Without <paramref name="charge"/> the caller has charged the storage already; new keys are charged as always.</summary>
+    public ValueMap(int capacity, bool charge)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
-        RunMemory.Charge((long)capacity * RunMemory.MapEntryOverhead);
-        _keys = capacity == 0 ? [] : new string[capacity];
-        _values = capacity == 0 ? [] : new ScriptValue[capacity];
+        if (charge)
+        {
+            RunMemory.Charge((long)capacity * RunMemory.MapEntryOverhead);
+        }
+
+        _entries = capacity == 0 ? [] : new Entry[capacity];
         if (capacity > IndexThreshold)
         {
             _index = new Dictionary<string, int>(capacity, StringComparer.Ordinal);
@@ -48,13 +55,13 @@ internal sealed class ValueMap : IReadOnlyDictionary<string, ScriptValue>
 
     public ScriptValue this[string key]
     {
-        get => IndexOf(key) is var i and >= 0 ? _values[i] : throw new KeyNotFoundException($"The given key '{key}' was not present in the map.");
+        get => IndexOf(key) is var i and >= 0 ? _entries[i].Value : throw new KeyNotFoundException($"The given key '{key}' was not present in the map.");
         set
         {
             var i = IndexOf(key);
             if (i >= 0)
             {
-                _values[i] = value;
+                _entries[i].Value = value;
                 _version++;
                 return;
             }
@@ -91,7 +98,7 @@ internal sealed class ValueMap : IReadOnlyDictionary<string, ScriptValue>
         var i = IndexOf(key);
         if (i >= 0)
         {
-            value = _values[i];
+            value = _entries[i].Value;
             return true;
         }
 
@@ -110,18 +117,16 @@ internal sealed class ValueMap : IReadOnlyDictionary<string, ScriptValue>
             return false;
         }
 
-        value = _values[i];
+        value = _entries[i].Value;
         _count--;
-        Array.Copy(_keys, i + 1, _keys, i, _count - i);
-        Array.Copy(_values, i + 1, _values, i, _count - i);
-        _keys[_count] = null!;
-        _values[_count] = null!;
+        Array.Copy(_entries, i + 1, _entries, i, _count - i);
+        _entries[_count] = default;
         if (_index is { } index)
         {
             index.Remove(key);
             for (var j = i; j < _count; j++)
             {
-                index[_keys[j]] = j;
+                index[_entries[j].Key] = j;
             }
         }
 
@@ -131,8 +136,7 @@ internal sealed class ValueMap : IReadOnlyDictionary<string, ScriptValue>
 
     public void Clear()
     {
-        Array.Clear(_keys, 0, _count);
-        Array.Clear(_values, 0, _count);
+        Array.Clear(_entries, 0, _count);
         _count = 0;
         _index?.Clear();
         _version++;
@@ -152,10 +156,10 @@ internal sealed class ValueMap : IReadOnlyDictionary<string, ScriptValue>
             return index.TryGetValue(key, out var found) ? found : -1;
         }
 
-        var keys = _keys;
-        for (var i = 0; i < _count && i < keys.Length; i++)
+        var entries = _entries;
+        for (var i = 0; i < _count && i < entries.Length; i++)
         {
-            if (string.Equals(keys[i], key))
+            if (string.Equals(entries[i].Key, key))
             {
                 return i;
             }
@@ -166,25 +170,22 @@ internal sealed class ValueMap : IReadOnlyDictionary<string, ScriptValue>
 
     private void Append(string key, ScriptValue value)
     {
-        if (_count == _keys.Length)
+        if (_count == _entries.Length)
         {
-            var capacity = Math.Max(4, _keys.Length * 2);
-            Array.Resize(ref _keys, capacity);
-            Array.Resize(ref _values, capacity);
+            Array.Resize(ref _entries, Math.Max(4, _entries.Length * 2));
         }
 
-        _keys[_count] = key;
-        _values[_count] = value;
+        _entries[_count] = new Entry(key, value);
         if (_index is { } index)
         {
             index.Add(key, _count);
         }
         else if (_count == IndexThreshold)
         {
-            index = new Dictionary<string, int>(_keys.Length, StringComparer.Ordinal);
+            index = new Dictionary<string, int>(_entries.Length, StringComparer.Ordinal);
             for (var i = 0; i <= _count; i++)
             {
-                index.Add(_keys[i], i);
+                index.Add(_entries[i].Key, i);
             }
 
             _index = index;
@@ -193,6 +194,12 @@ internal sealed class ValueMap : IReadOnlyDictionary<string, ScriptValue>
         _count++;
         _version++;
         RunMemory.Charge(RunMemory.MapEntryOverhead + 2L * key.Length);
+    }
+
+    private struct Entry(string key, ScriptValue value)
+    {
+        public readonly string Key = key;
+        public ScriptValue Value = value;
     }
 
     public struct Enumerator : IEnumerator<KeyValuePair<string, ScriptValue>>
@@ -220,7 +227,8 @@ internal sealed class ValueMap : IReadOnlyDictionary<string, ScriptValue>
 
             if (_next < _map._count)
             {
-                Current = new(_map._keys[_next], _map._values[_next]);
+                ref readonly var entry = ref _map._entries[_next];
+                Current = new(entry.Key, entry.Value);
                 _next++;
                 return true;
             }
@@ -245,9 +253,18 @@ internal sealed class ValueMap : IReadOnlyDictionary<string, ScriptValue>
     {
         public int Count => map._count;
 
-        public string this[int index] => (uint)index < (uint)map._count ? map._keys[index] : throw new ArgumentOutOfRangeException(nameof(index));
+        public string this[int index] => (uint)index < (uint)map._count ? map._entries[index].Key : throw new ArgumentOutOfRangeException(nameof(index));
 
-        public string[] ToArray() => map._keys.AsSpan(0, map._count).ToArray();
+        public string[] ToArray()
+        {
+            var keys = new string[map._count];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                keys[i] = map._entries[i].Key;
+            }
+
+            return keys;
+        }
 
         public IEnumerator<string> GetEnumerator()
         {
@@ -265,9 +282,18 @@ internal sealed class ValueMap : IReadOnlyDictionary<string, ScriptValue>
     {
         public int Count => map._count;
 
-        public ScriptValue this[int index] => (uint)index < (uint)map._count ? map._values[index] : throw new ArgumentOutOfRangeException(nameof(index));
+        public ScriptValue this[int index] => (uint)index < (uint)map._count ? map._entries[index].Value : throw new ArgumentOutOfRangeException(nameof(index));
 
-        public ScriptValue[] ToArray() => map._values.AsSpan(0, map._count).ToArray();
+        public ScriptValue[] ToArray()
+        {
+            var values = new ScriptValue[map._count];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = map._entries[i].Value;
+            }
+
+            return values;
+        }
 
         public IEnumerator<ScriptValue> GetEnumerator()
         {

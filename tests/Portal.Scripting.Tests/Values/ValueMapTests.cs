@@ -127,4 +127,54 @@ public sealed class ValueMapTests
             }
         }
     }
+
+    [Fact]
+    public void A_list_built_at_its_exact_size_is_charged_as_if_grown_item_by_item()
+    {
+        for (var n = 0; n < 40; n++)
+        {
+            var items = Enumerable.Range(0, n).Select(i => (ScriptValue)ScriptNumber.Of(i)).ToArray();
+            var (grown, grownList) = Metered(() =>
+            {
+                var list = new ValueList();
+                foreach (var item in items)
+                {
+                    list.Add(item);
+                }
+
+                return list;
+            });
+            var (exact, exactList) = Metered(() => ValueList.Of(items));
+            Assert.Equal(grown, exact);
+            Assert.Equal(grownList, exactList);
+        }
+    }
+
+    [Theory]
+    [InlineData("{\"a\":1,\"b\":2,\"a\":3,\"a\":4}", true)]
+    [InlineData("{\"a\":1,\"b\":2,\"c\":3,\"a\":4}", true)]
+    [InlineData("{\"a\":1,\"b\":2,\"c\":3,\"a\":4,\"d\":5}", false)]
+    [InlineData("[1,2,3]", true)]
+    [InlineData("[1,2,3,4]", false)]
+    public void The_json_collection_limit_counts_distinct_keys_and_items(string json, bool fits)
+    {
+        var error = Record.Exception(() => JsonValueReader.Parse(json, 64, 3));
+
+        Assert.Equal(fits, error is null);
+    }
+
+    private static (long Charged, T Value) Metered<T>(Func<T> build)
+    {
+        var meter = new RunMemory(1_000_000);
+        var previous = RunMemory.Enter(meter);
+        try
+        {
+            var value = build();
+            return (meter.Charged, value);
+        }
+        finally
+        {
+            RunMemory.Enter(previous);
+        }
+    }
 }
