@@ -251,15 +251,65 @@ internal sealed partial class Evaluator
     private ScriptValue EvaluateMethodCall(MethodCallExpression call)
     {
         var target = Evaluate(call.Target);
-        var arguments = EvaluateArguments(call.Arguments);
+        var arguments = RentArguments(call.Arguments);
+        ScriptValue result;
         try
         {
-            return MethodDispatcher.Call(state, call.Method, call.Name, target, arguments);
+            result = MethodDispatcher.Call(state, call.Method, call.Name, target, arguments);
         }
         catch (ScriptRuntimeException e) when (e.Span is null)
         {
             e.Span = call.NameSpan;
             throw;
+        }
+
+        ReturnArguments(arguments);
+        return result;
+    }
+
+    // Built-in methods and functions read their arguments during the call and keep none of the arrays (they copy what
+    // they store), so a call's array is reused by later calls. An array in use (a call inside an argument) is never
+    // handed out twice: it is back in the pool only after its call returned. Host tasks and saved functions get their own.
+    private const int PooledArity = 4;
+    private Stack<ScriptValue[]>?[]? _spareArguments;
+
+    private ScriptValue[] RentArguments(ExpressionNode[] expressions)
+    {
+        var count = expressions.Length;
+        if (count == 0)
+        {
+            return [];
+        }
+
+        ScriptValue[]? values = null;
+        if (count <= PooledArity && _spareArguments?[count - 1] is { Count: > 0 } spare)
+        {
+            values = spare.Pop();
+        }
+
+        values ??= new ScriptValue[count];
+        for (var i = 0; i < count; i++)
+        {
+            values[i] = Evaluate(expressions[i]);
+        }
+
+        return values;
+    }
+
+    private void ReturnArguments(ScriptValue[] values)
+    {
+        var count = values.Length;
+        if (count is 0 or > PooledArity)
+        {
+            return;
+        }
+
+        Array.Clear(values);
+        var pool = _spareArguments ??= new Stack<ScriptValue[]>?[PooledArity];
+        var spare = pool[count - 1] ??= new Stack<ScriptValue[]>();
+        if (spare.Count < 8)
+        {
+            spare.Push(values);
         }
     }
 
@@ -293,7 +343,10 @@ internal sealed partial class Evaluator
                 var arguments = EvaluateArguments(call.Arguments);
                 return MethodDispatcher.Call(state, call.Method, call.Name, arguments[0], arguments[1..]);
             default:
-                return GlobalFunctions.Call(state, call.Function, call.Name, EvaluateArguments(call.Arguments));
+                var values = RentArguments(call.Arguments);
+                var result = GlobalFunctions.Call(state, call.Function, call.Name, values);
+                ReturnArguments(values);
+                return result;
         }
     }
 
