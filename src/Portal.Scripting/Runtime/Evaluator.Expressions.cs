@@ -86,25 +86,19 @@ internal sealed partial class Evaluator
                 return Condition(binary.Left, "'||'") || Condition(binary.Right, "'||'") ? ScriptBoolean.True : ScriptBoolean.False;
         }
 
-        var left = Evaluate(binary.Left);
-        var right = Evaluate(binary.Right);
-        if (left is ScriptNumber a && right is ScriptNumber b)
+        if (IsInteger(binary.Operator))
         {
-            // Whole-number arithmetic and comparison dominate loops; answer them without the general dispatch.
-            switch (binary.Operator)
-            {
-                case BinaryOperator.Add: return ScriptNumber.Of(checked(a.Value + b.Value));
-                case BinaryOperator.Subtract: return ScriptNumber.Of(checked(a.Value - b.Value));
-                case BinaryOperator.Multiply: return ScriptNumber.Of(checked(a.Value * b.Value));
-                case BinaryOperator.Less: return a.Value < b.Value ? ScriptBoolean.True : ScriptBoolean.False;
-                case BinaryOperator.LessOrEqual: return a.Value <= b.Value ? ScriptBoolean.True : ScriptBoolean.False;
-                case BinaryOperator.Greater: return a.Value > b.Value ? ScriptBoolean.True : ScriptBoolean.False;
-                case BinaryOperator.GreaterOrEqual: return a.Value >= b.Value ? ScriptBoolean.True : ScriptBoolean.False;
-                case BinaryOperator.Equal: return a.Value == b.Value ? ScriptBoolean.True : ScriptBoolean.False;
-                case BinaryOperator.NotEqual: return a.Value != b.Value ? ScriptBoolean.True : ScriptBoolean.False;
-            }
+            // Arithmetic and comparison chains run on unboxed whole numbers; only the final value becomes a NUMBER.
+            return TryBinaryInteger(binary, out var whole, out var other) ? ScriptNumber.Of(whole) : other!;
         }
 
+        return General(binary, Evaluate(binary.Left), Evaluate(binary.Right));
+    }
+
+    private static bool IsInteger(BinaryOperator op) => op is not (BinaryOperator.And or BinaryOperator.Or);
+
+    private ScriptValue General(BinaryExpression binary, ScriptValue left, ScriptValue right)
+    {
         try
         {
             return Operators.Binary(state, binary.Operator, left, right);
@@ -113,6 +107,133 @@ internal sealed partial class Evaluator
         {
             e.Span = binary.OperatorSpan;
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Evaluates <paramref name="expression"/> as <see cref="Evaluate"/> does (same order, depth accounting and errors);
+    /// true with <paramref name="whole"/> when the value is a NUMBER, else false with the value in <paramref name="other"/>.
+    /// </summary>
+    private bool TryInteger(ExpressionNode expression, out long whole, out ScriptValue? other)
+    {
+        ScriptValue value;
+        switch (expression.Kind)
+        {
+            case ExpressionKind.Literal:
+                value = ((LiteralExpression)expression).Value;
+                break;
+            case ExpressionKind.Variable:
+                var variable = (VariableExpression)expression;
+                value = _slots[variable.Slot] ?? throw Undefined(variable.Name, variable.Span);
+                break;
+            case ExpressionKind.Binary when IsInteger(((BinaryExpression)expression).Operator):
+                EnterExpression(expression);
+                bool result;
+                try
+                {
+                    result = TryBinaryInteger((BinaryExpression)expression, out whole, out other);
+                }
+                catch (ScriptRuntimeException e) when (e.Span is null)
+                {
+                    e.Span = expression.Span;
+                    throw;
+                }
+
+                state.EvaluationDepth--;
+                return result;
+            default:
+                value = Evaluate(expression);
+                break;
+        }
+
+        if (value is ScriptNumber number)
+        {
+            whole = number.Value;
+            other = null;
+            return true;
+        }
+
+        whole = 0;
+        other = value;
+        return false;
+    }
+
+    // The body of an arithmetic or comparison node, entered (depth counted) by the caller.
+    private bool TryBinaryInteger(BinaryExpression binary, out long whole, out ScriptValue? other)
+    {
+        if (!TryInteger(binary.Left, out var a, out var left))
+        {
+            return Settle(General(binary, left!, Evaluate(binary.Right)), out whole, out other);
+        }
+
+        if (!TryInteger(binary.Right, out var b, out var right))
+        {
+            return Settle(General(binary, ScriptNumber.Of(a), right!), out whole, out other);
+        }
+
+        other = null;
+        switch (binary.Operator)
+        {
+            case BinaryOperator.Add:
+                whole = checked(a + b);
+                return true;
+            case BinaryOperator.Subtract:
+                whole = checked(a - b);
+                return true;
+            case BinaryOperator.Multiply:
+                whole = checked(a * b);
+                return true;
+            case BinaryOperator.Modulo when b != 0:
+                whole = b == -1 ? 0 : a % b;
+                return true;
+            case BinaryOperator.Divide when b is not (0 or -1) && a % b == 0:
+                whole = a / b;
+                return true;
+            case BinaryOperator.Less:
+                return Truth(a < b, out whole, out other);
+            case BinaryOperator.LessOrEqual:
+                return Truth(a <= b, out whole, out other);
+            case BinaryOperator.Greater:
+                return Truth(a > b, out whole, out other);
+            case BinaryOperator.GreaterOrEqual:
+                return Truth(a >= b, out whole, out other);
+            case BinaryOperator.Equal:
+                return Truth(a == b, out whole, out other);
+            case BinaryOperator.NotEqual:
+                return Truth(a != b, out whole, out other);
+            default:
+                // Division by zero, by -1 and inexact division (a DECIMAL) keep the general rules and messages.
+                return Settle(General(binary, ScriptNumber.Of(a), ScriptNumber.Of(b)), out whole, out other);
+        }
+    }
+
+    private static bool Truth(bool value, out long whole, out ScriptValue? other)
+    {
+        whole = 0;
+        other = value ? ScriptBoolean.True : ScriptBoolean.False;
+        return false;
+    }
+
+    private static bool Settle(ScriptValue value, out long whole, out ScriptValue? other)
+    {
+        if (value is ScriptNumber number)
+        {
+            whole = number.Value;
+            other = null;
+            return true;
+        }
+
+        whole = 0;
+        other = value;
+        return false;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void EnterExpression(ExpressionNode expression)
+    {
+        if (++state.EvaluationDepth > RunState.MaxEvaluationDepth || ((state.EvaluationDepth & 63) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
+        {
+            throw new ScriptLimitException("nesting limit exceeded: expressions and calls are nested too deeply; simplify the code", expression.Span);
         }
     }
 
@@ -130,15 +251,65 @@ internal sealed partial class Evaluator
     private ScriptValue EvaluateMethodCall(MethodCallExpression call)
     {
         var target = Evaluate(call.Target);
-        var arguments = EvaluateArguments(call.Arguments);
+        var arguments = RentArguments(call.Arguments);
+        ScriptValue result;
         try
         {
-            return MethodDispatcher.Call(state, call.Method, call.Name, target, arguments);
+            result = MethodDispatcher.Call(state, call.Method, call.Name, target, arguments);
         }
         catch (ScriptRuntimeException e) when (e.Span is null)
         {
             e.Span = call.NameSpan;
             throw;
+        }
+
+        ReturnArguments(arguments);
+        return result;
+    }
+
+    // Built-in methods and functions read their arguments during the call and keep none of the arrays (they copy what
+    // they store), so a call's array is reused by later calls. An array in use (a call inside an argument) is never
+    // handed out twice: it is back in the pool only after its call returned. Host tasks and saved functions get their own.
+    private const int PooledArity = 4;
+    private Stack<ScriptValue[]>?[]? _spareArguments;
+
+    private ScriptValue[] RentArguments(ExpressionNode[] expressions)
+    {
+        var count = expressions.Length;
+        if (count == 0)
+        {
+            return [];
+        }
+
+        ScriptValue[]? values = null;
+        if (count <= PooledArity && _spareArguments?[count - 1] is { Count: > 0 } spare)
+        {
+            values = spare.Pop();
+        }
+
+        values ??= new ScriptValue[count];
+        for (var i = 0; i < count; i++)
+        {
+            values[i] = Evaluate(expressions[i]);
+        }
+
+        return values;
+    }
+
+    private void ReturnArguments(ScriptValue[] values)
+    {
+        var count = values.Length;
+        if (count is 0 or > PooledArity)
+        {
+            return;
+        }
+
+        Array.Clear(values);
+        var pool = _spareArguments ??= new Stack<ScriptValue[]>?[PooledArity];
+        var spare = pool[count - 1] ??= new Stack<ScriptValue[]>();
+        if (spare.Count < 8)
+        {
+            spare.Push(values);
         }
     }
 
@@ -172,7 +343,10 @@ internal sealed partial class Evaluator
                 var arguments = EvaluateArguments(call.Arguments);
                 return MethodDispatcher.Call(state, call.Method, call.Name, arguments[0], arguments[1..]);
             default:
-                return GlobalFunctions.Call(state, call.Function, call.Name, EvaluateArguments(call.Arguments));
+                var values = RentArguments(call.Arguments);
+                var result = GlobalFunctions.Call(state, call.Function, call.Name, values);
+                ReturnArguments(values);
+                return result;
         }
     }
 

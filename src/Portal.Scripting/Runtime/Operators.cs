@@ -1,3 +1,4 @@
+using System.Globalization;
 using Portal.Scripting.Syntax.Nodes;
 using Portal.Scripting.Values;
 
@@ -125,6 +126,15 @@ internal static class Operators
 
     private static ScriptValue Concat(RunState state, ScriptValue left, ScriptValue right)
     {
+        if (right is ScriptNumber number && left is ScriptText text)
+        {
+            // A number's text form (as ValueFormatter writes it) goes straight into the result, without a string of its own.
+            Span<char> digits = stackalloc char[20];
+            number.Value.TryFormat(digits, out var written, default, CultureInfo.InvariantCulture);
+            state.CheckTextLength((long)text.Length + written);
+            return ScriptText.Concat(text, digits[..written]);
+        }
+
         var rightText = right is ScriptText rt ? rt.Value : state.Display(right);
         if (left is ScriptText leftText)
         {

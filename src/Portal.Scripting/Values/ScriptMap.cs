@@ -9,6 +9,9 @@ public sealed class ScriptMap : ScriptValue
     internal ScriptMap(int capacity)
         : base(ScriptValueKind.Map) => Entries = new ValueMap(capacity);
 
+    internal ScriptMap(ValueMap entries)
+        : base(ScriptValueKind.Map) => Entries = entries;
+
     internal ValueMap Entries { get; }
 
     public int Count => Entries.Count;

@@ -34,7 +34,9 @@ public sealed class ScriptText : ScriptValue
 
     public string Value => _value ?? Materialize();
 
-    internal static ScriptText Concat(ScriptText left, string right)
+    internal static ScriptText Concat(ScriptText left, string right) => right.Length == 0 ? left : Concat(left, right.AsSpan());
+
+    internal static ScriptText Concat(ScriptText left, ReadOnlySpan<char> right)
     {
         if (right.Length == 0)
         {

@@ -17,6 +17,28 @@ internal sealed class ValueList : List<ScriptValue>
     public ValueList(IEnumerable<ScriptValue> items)
         : base(items) => RunMemory.Charge((long)Capacity * SlotBytes);
 
+    /// <summary>A list of exactly <paramref name="items"/>, charged as if they had been added one by one.</summary>
+    public static ValueList Of(ReadOnlySpan<ScriptValue> items)
+    {
+        long charge = 0;
+        for (long capacity = 0; capacity < items.Length; capacity = Math.Max(4L, capacity * 2))
+        {
+            charge += Math.Max(4L, capacity * 2L) * SlotBytes;
+        }
+
+        RunMemory.Charge(charge);
+        var list = new ValueList();
+        list.Capacity = items.Length;
+        foreach (var item in items)
+        {
+            list.AddUncharged(item);
+        }
+
+        return list;
+    }
+
+    private void AddUncharged(ScriptValue item) => base.Add(item);
+
     public new void Add(ScriptValue item)
     {
         if (Count == Capacity)
