@@ -69,7 +69,7 @@ public sealed class FunctionEditorPageTests : PortalComponentTestContext
         var page = Render<FunctionEditorPage>(p => p.Add(x => x.ApiName, "sum"));
         await page.WaitForElementAsync("#function-code");
 
-        var ranking = page.Instance.RankMethods("tags = List();\ntags.", 2, 6);
+        var ranking = page.FindComponent<FunctionCodeEditor>().Instance.RankMethods("tags = List();\ntags.", 2, 6);
 
         Assert.Equal("list", ranking.Receiver);
         Assert.True(ranking.Labels.ToList().IndexOf("sum") < ranking.Labels.ToList().IndexOf("toUpperCase"));
@@ -134,7 +134,7 @@ public sealed class FunctionEditorPageTests : PortalComponentTestContext
         var page = Render<FunctionEditorPage>(p => p.Add(x => x.ApiName, "sum"));
         await page.WaitForElementAsync("#function-code");
 
-        var markers = await page.InvokeAsync(() => page.Instance.Diagnose("x = 1;\ny = ;"));
+        var markers = await page.InvokeAsync(() => page.FindComponent<FunctionCodeEditor>().Instance.Diagnose("x = 1;\ny = ;"));
 
         Assert.Equal(2, Assert.Single(markers).StartLineNumber);
         await page.WaitForAssertionAsync(() => Assert.Contains("Line 2, column", page.Find("[data-testid=problem]").TextContent, StringComparison.Ordinal));
@@ -149,7 +149,7 @@ public sealed class FunctionEditorPageTests : PortalComponentTestContext
         var page = Render<FunctionEditorPage>(p => p.Add(x => x.ApiName, "sum"));
         await page.WaitForElementAsync("#function-code");
 
-        var markers = await page.InvokeAsync(() => page.Instance.Diagnose("x = 1;\nif(x = 1)\n{\n  y = ;\n}"));
+        var markers = await page.InvokeAsync(() => page.FindComponent<FunctionCodeEditor>().Instance.Diagnose("x = 1;\nif(x = 1)\n{\n  y = ;\n}"));
 
         Assert.Equal(["warning", "error"], markers.Select(m => m.Severity));
         await page.WaitForAssertionAsync(() => Assert.Equal(["warning", "error"], page.FindAll("div.problem").Select(p => p.GetAttribute("data-severity"))));
@@ -197,7 +197,7 @@ public sealed class FunctionEditorPageTests : PortalComponentTestContext
         var snackbars = Render<MudSnackbarProvider>();
         var page = Render<FunctionEditorPage>(p => p.Add(x => x.ApiName, "sum"));
         await page.WaitForElementAsync("[data-testid=save-function]");
-        await page.InvokeAsync(() => page.Instance.Diagnose("return a * 2;"));
+        await page.InvokeAsync(() => page.FindComponent<FunctionCodeEditor>().Instance.Diagnose("return a * 2;"));
 
         await page.InvokeAsync(() => page.Find("[data-testid=save-function]").Click());
 

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Security.Claims;
-using BlazorMonaco.Editor;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
@@ -16,12 +14,9 @@ namespace Portal.Web.Components.Pages.Functions;
 
 public sealed partial class FunctionEditorPage
 {
-    private const string EditorId = "function-code";
-
     internal const string BusySaveMessage = "The database is busy, so this version was not saved. Your code is still in the editor: press Save again in a few seconds.";
 
-    private StandaloneCodeEditor? editor;
-    private DotNetObjectReference<FunctionEditorPage>? self;
+    private FunctionCodeEditor? codeEditor;
     private FunctionDetails? function;
     private List<FunctionArgument> arguments = [];
     private ClaimsPrincipal user = new();
@@ -35,8 +30,6 @@ public sealed partial class FunctionEditorPage
     private FunctionRunRecord? lastRun;
     private IReadOnlyList<FunctionRunRecord>? runs;
     private IReadOnlyList<FunctionVersionSummary>? versions;
-    private IReadOnlyList<EditorMarker> problems = [];
-    private List<string>? knownConnections;
     private readonly Dictionary<string, string> inputs = [];
     private Dictionary<string, string> inputErrors = [];
     private int activeTab;
@@ -50,9 +43,6 @@ public sealed partial class FunctionEditorPage
     private string? initialCode;
 
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
-
-    /// <summary>Server time of the last diagnostics pass, for the editor's status line and tests.</summary>
-    internal double LastDiagnosticsMilliseconds { get; private set; }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -73,105 +63,19 @@ public sealed partial class FunctionEditorPage
         }
     }
 
-    // Monaco's scripts are loaded on demand (function-editor.js): the editor is rendered once they have run.
-    private bool editorLoaded;
-    private string? editorLoadError;
+    // The status line's right-hand side.
+    private string StateText() => $"{(dirty ? "Unsaved changes" : $"Version {function?.LatestVersion}")} · {ArgumentsText()}";
 
-    protected override async Task OnAfterRenderAsync(bool firstRender)
-    {
-        if (firstRender)
-        {
-            await LoadEditorAsync();
-        }
-    }
+    private Task OnCodeCheckedAsync(string code) =>
+        SetDirtyAsync(canEdit && function is not null && (code != function.Code || !arguments.SequenceEqual(function.Arguments)));
 
-    private async Task LoadEditorAsync()
-    {
-        editorLoadError = null;
-        try
-        {
-            await JS.InvokeVoidAsync("portalFunctionEditor.loadMonaco");
-            editorLoaded = true;
-        }
-        catch (JSException)
-        {
-            // The code is safe on the server; only the editor's scripts did not arrive (network, proxy, blocked file).
-            editorLoadError = "The code editor could not be loaded. Check your connection and try again; nothing has been lost.";
-        }
-        catch (JSDisconnectedException)
-        {
-            return;
-        }
-
-        StateHasChanged();
-    }
-
-    private StandaloneEditorConstructionOptions EditorOptions(StandaloneCodeEditor _) => new()
-    {
-        Value = initialCode ?? "",
-        Language = "deluge",
-        Theme = darkMode ? "deluge-dark" : "deluge-light",
-        AutomaticLayout = true,
-        ReadOnly = !canEdit,
-        Minimap = new EditorMinimapOptions { Enabled = false },
-        ScrollBeyondLastLine = false,
-        // Underlined URLs inside strings looked like errors; the URL is still plain, copyable text.
-        Links = false,
-        FixedOverflowWidgets = true,
-        FontSize = 14,
-        TabSize = 4,
-    };
-
-    private async Task OnEditorInitAsync()
-    {
-        self ??= DotNetObjectReference.Create(this);
-        var connections = await ConnectionDirectory.ListForUserAsync(user, CancellationToken.None);
-        knownConnections = [.. connections.Select(c => c.LinkName)];
-        await JS.InvokeVoidAsync("portalFunctionEditor.attach", EditorId, self, DelugeCompletionCatalog.Items, connections, darkMode);
-    }
-
-    /// <summary>Called by the editor (debounced) with the current code; answers with markers.</summary>
-    [JSInvokable]
-    public async Task<IReadOnlyList<EditorMarker>> Diagnose(string code)
-    {
-        var stopwatch = Stopwatch.StartNew();
-        knownConnections ??= [.. (await ConnectionDirectory.ListForUserAsync(user, CancellationToken.None)).Select(c => c.LinkName)];
-        var markers = FunctionDiagnostics.Analyze(code, knownConnections);
-        LastDiagnosticsMilliseconds = stopwatch.Elapsed.TotalMilliseconds;
-        problems = markers;
-        await SetDirtyAsync(canEdit && function is not null && (code != function.Code || !arguments.SequenceEqual(function.Arguments)));
-        await InvokeAsync(StateHasChanged);
-        return markers;
-    }
-
-    // The editor's '.' completion asks which methods fit the receiver the user typed (issue #16 item 11).
-    [JSInvokable]
-    public MethodRanking RankMethods(string code, int line, int column) => MethodCompletionRanker.Rank(code, line, column);
-
-    [JSInvokable]
-    public async Task OnEdited()
+    private async Task OnEditedAsync()
     {
         if (!dirty && canEdit)
         {
             await SetDirtyAsync(true);
-            await InvokeAsync(StateHasChanged);
         }
     }
-
-    // JS-invoked methods are not UI events, so they re-render explicitly.
-    [JSInvokable]
-    public Task SaveFromEditor() => InvokeAsync(async () =>
-    {
-        await SaveAsync();
-        StateHasChanged();
-    });
-
-    [JSInvokable]
-    public Task RunFromEditor() => InvokeAsync(async () =>
-    {
-        await RunAsync();
-        StateHasChanged();
-    });
 
     private async Task SetDirtyAsync(bool value)
     {
@@ -184,7 +88,7 @@ public sealed partial class FunctionEditorPage
 
     private async Task SaveAsync()
     {
-        if (!canEdit || saving || function is null || editor is null)
+        if (!canEdit || saving || function is null || codeEditor is not { IsReady: true })
         {
             return;
         }
@@ -192,7 +96,7 @@ public sealed partial class FunctionEditorPage
         saving = true;
         try
         {
-            var code = await editor.GetValue();
+            var code = await codeEditor.GetValueAsync() ?? "";
             var result = await Functions.UpdateAsync(user, function.Id, code, arguments, function.ConcurrencyStamp);
             if (!result.Succeeded)
             {
@@ -254,7 +158,7 @@ public sealed partial class FunctionEditorPage
         StateHasChanged();
         try
         {
-            var code = canEdit && editor is not null ? await editor.GetValue() : null;
+            var code = canEdit && codeEditor is { IsReady: true } ? await codeEditor.GetValueAsync() : null;
             lastRun = await Runner.RunAsync(
                 new FunctionRunRequest { FunctionId = function.Id, Code = code, Arguments = canEdit ? arguments : null, Values = values },
                 user,
@@ -280,8 +184,7 @@ public sealed partial class FunctionEditorPage
 
     private void CancelRun() => runCancellation?.Cancel();
 
-    private async Task RevealAsync((int Line, int Column) location) =>
-        await JS.InvokeVoidAsync("portalFunctionEditor.reveal", EditorId, location.Line, location.Column);
+    private Task RevealAsync((int Line, int Column) location) => codeEditor?.RevealAsync(location) ?? Task.CompletedTask;
 
     private async Task LoadRunsAsync()
     {
@@ -301,7 +204,7 @@ public sealed partial class FunctionEditorPage
 
     private async Task RestoreAsync(int number)
     {
-        if (function is null || editor is null)
+        if (function is null || codeEditor is not { IsReady: true })
         {
             return;
         }
@@ -335,7 +238,7 @@ public sealed partial class FunctionEditorPage
 
         function = result.Function!;
         arguments = [.. function.Arguments];
-        await editor.SetValue(function.Code);
+        await codeEditor.SetValueAsync(function.Code);
         await SetDirtyAsync(false);
         await LoadVersionsAsync();
         Snackbar.Add($"Version {number} restored as version {function.LatestVersion}.", Severity.Success);
@@ -380,7 +283,7 @@ public sealed partial class FunctionEditorPage
             new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
         if (await dialog.Result is { Canceled: false, Data: string snippet })
         {
-            await JS.InvokeVoidAsync("portalFunctionEditor.insertAtCursor", EditorId, snippet);
+            await codeEditor!.InsertAtCursorAsync(snippet);
         }
     }
 
@@ -401,22 +304,9 @@ public sealed partial class FunctionEditorPage
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         runCancellation?.Cancel();
-        try
-        {
-            await JS.InvokeVoidAsync("portalFunctionEditor.detach", EditorId);
-        }
-        catch (JSDisconnectedException)
-        {
-            // The circuit is gone; nothing to clean up in the browser.
-        }
-        catch (InvalidOperationException) when (!RendererInfo.IsInteractive)
-        {
-            // Disposed after prerendering: there was never an editor in a browser to detach.
-        }
-
-        self?.Dispose();
+        return ValueTask.CompletedTask;
     }
 }
