@@ -25,6 +25,8 @@ namespace Portal.Benchmarks.InvokeUrl;
 /// The invokeUrl path of a portal run, in process: a loopback Kestrel "API" (echo + an OAuth token endpoint), the connections
 /// engine over a SQLite file (as the portal's default database), the SSRF egress filter with the API's origin as the one
 /// allowed loopback exception (as the Sandbox's), and the portal's <see cref="ConnectionsHttpInvoker"/> under the script engine.
+/// The database contexts count their writes and the engine gets the portal's change stamp, as in the portal;
+/// <c>INVOKEURL_NO_CACHE=1</c> leaves the stamp out (every call reads the database, as before the credential cache).
 /// </summary>
 internal sealed class InvokeUrlRig : IAsyncDisposable
 {
@@ -80,6 +82,11 @@ internal sealed class InvokeUrlRig : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<IConnectionsDbContextFactory>(db);
+        if (Environment.GetEnvironmentVariable("INVOKEURL_NO_CACHE") is null)
+        {
+            services.AddSingleton<IConnectionsChangeStamp, DataChangesConnectionsStamp>(); // as the portal registers it
+        }
+
         services.AddPortalConnections(configuration);
         services.AddPortalEgressFiltering(configuration);
         services.Replace(Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider()));
@@ -173,7 +180,8 @@ internal sealed class InvokeUrlRig : IAsyncDisposable
 
         public BenchDatabase(string path)
         {
-            _options = new DbContextOptionsBuilder<BenchDbContext>().UseSqlite($"Data Source={path};Default Timeout=60").Options;
+            _options = new DbContextOptionsBuilder<BenchDbContext>().UseSqlite($"Data Source={path};Default Timeout=60")
+                .AddInterceptors(Portal.Web.Data.DataChangeInterceptor.Instance).Options; // as every portal context: writes are counted
             using var db = new BenchDbContext(_options);
             db.Database.EnsureCreated();
             db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
