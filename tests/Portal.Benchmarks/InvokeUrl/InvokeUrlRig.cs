@@ -48,6 +48,11 @@ internal sealed class InvokeUrlRig : IAsyncDisposable
 
     public Guid OAuthAuthorizationId { get; private set; }
 
+    /// <summary>Stopwatch timestamps of the token endpoint's last request and answer.</summary>
+    public long LastTokenRequestAt { get; private set; }
+
+    public long LastTokenAnswerAt { get; private set; }
+
     public static async Task<InvokeUrlRig> StartAsync()
     {
         var rig = new InvokeUrlRig();
@@ -65,7 +70,9 @@ internal sealed class InvokeUrlRig : IAsyncDisposable
         _api.MapPost("/oauth/token", async () =>
         {
             Interlocked.Increment(ref _tokenCalls);
+            LastTokenRequestAt = Stopwatch.GetTimestamp();
             await Task.Delay(TokenDelay);
+            LastTokenAnswerAt = Stopwatch.GetTimestamp();
             return Results.Text($"{{\"access_token\":\"at-{Guid.NewGuid():N}\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"refresh_token\":\"rt-{Guid.NewGuid():N}\"}}", "application/json");
         });
         await _api.StartAsync();
