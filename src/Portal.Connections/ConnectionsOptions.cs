@@ -13,6 +13,13 @@ public sealed class ConnectionsOptions
 
     public TimeSpan RefreshMargin { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long invokeUrl's credential path trusts what it read (connection, grants, service, decrypted credential) when the
+    /// host counts writes (<see cref="Credentials.IConnectionsChangeStamp"/>): the bound for a change made by another instance.
+    /// Within one instance every committed write is seen by the next call. Zero turns the cache off.
+    /// </summary>
+    public TimeSpan CredentialCacheLifetime { get; set; } = TimeSpan.FromSeconds(5);
+
     public TimeSpan StateLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
     public TimeSpan IdleRefreshAfter { get; set; } = TimeSpan.FromHours(24);

@@ -33,6 +33,7 @@ public static class ConnectionsServiceCollectionExtensions
         services.TryAddSingleton<IConnectionUsageSource, NoConnectionUsageSource>();
         services.TryAddSingleton<IConnectionsUserDirectory, NoRolesUserDirectory>();
         services.TryAddSingleton<IEgressHandlerFactory, DefaultEgressHandlerFactory>();
+        services.TryAddSingleton<IConnectionsChangeStamp, NoConnectionsChangeStamp>();
 
         services.TryAddSingleton<ServiceValidator>();
         services.TryAddSingleton(sp => new SecretProtector(sp.GetRequiredService<IDataProtectionProvider>()));
@@ -51,7 +52,8 @@ public static class ConnectionsServiceCollectionExtensions
             sp.GetRequiredService<ProviderClient>(), sp.GetRequiredService<ServiceCatalog>(), sp.GetRequiredService<SecretProtector>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ConnectionsOptions>>(), Logger<TokenRefresher>(sp)));
         services.TryAddSingleton(sp => new CredentialResolver(sp.GetRequiredService<IConnectionsDbContextFactory>(), sp.GetRequiredService<ConnectionLookup>(),
-            sp.GetRequiredService<TokenRefresher>(), sp.GetRequiredService<SecretProtector>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TokenRefresher>(), sp.GetRequiredService<SecretProtector>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IConnectionsChangeStamp>(), sp.GetRequiredService<IOptions<ConnectionsOptions>>().Value.CredentialCacheLifetime));
         services.TryAddSingleton<IConnectionUseCheck>(sp => sp.GetRequiredService<CredentialResolver>());
         services.TryAddSingleton(sp => new ConnectionManager(sp.GetRequiredService<IConnectionsDbContextFactory>(), sp.GetRequiredService<ServiceCatalog>(),
             sp.GetRequiredService<ConnectionLookup>(), sp.GetRequiredService<ProviderClient>(), sp.GetRequiredService<SecretProtector>(),

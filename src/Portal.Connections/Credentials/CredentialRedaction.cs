@@ -30,8 +30,9 @@ public sealed class CredentialRedaction
 
     internal void Add(ResolvedCredential credential)
     {
+        // The usual single credential already carries its forms; only a second one (after a refresh) needs them merged.
+        forms = secrets.Count == 0 ? [.. credential.Secrets] : SecretForms.All(secrets.Concat(credential.SecretValues));
         secrets.AddRange(credential.SecretValues);
-        forms = SecretForms.All(secrets);
     }
 
     internal void MarkSent(ResolvedCredential credential)

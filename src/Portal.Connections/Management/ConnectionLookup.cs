@@ -29,11 +29,19 @@ internal sealed class ConnectionLookup(IConnectionsDbContextFactory dbFactory, S
         return (connection, await ServiceForAsync(connection, ct));
     }
 
-    public async Task<ServiceRuntime> ServiceForAsync(ConnectionEntity connection, CancellationToken ct)
+    public async Task<ServiceRuntime> ServiceForAsync(ConnectionEntity connection, CancellationToken ct) =>
+        CheckService(connection, await catalog.GetRuntimeAsync(connection.ServiceId, ct));
+
+    /// <summary><paramref name="service"/> (as read for <paramref name="connection"/>) when it can be used; otherwise why not.</summary>
+    public static ServiceRuntime CheckService(ConnectionEntity connection, ServiceRuntime? service)
     {
-        var service = await catalog.GetRuntimeAsync(connection.ServiceId, ct)
-            ?? throw new ConnectionsException(ConnectionsErrorKind.ServiceConfiguration,
+        ArgumentNullException.ThrowIfNull(connection);
+        if (service is null)
+        {
+            throw new ConnectionsException(ConnectionsErrorKind.ServiceConfiguration,
                 $"Connection '{connection.LinkName}' uses the service '{connection.ServiceId}', which no longer exists. Delete the connection and create a new one.", connection.LinkName);
+        }
+
         if (!service.Enabled)
         {
             throw new ConnectionsException(ConnectionsErrorKind.ServiceNeedsSetup,

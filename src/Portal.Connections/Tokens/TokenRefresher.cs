@@ -42,6 +42,16 @@ public sealed class TokenRefresher
         return await SingleFlightAsync(authorizationId, RefreshReason.Proactive, null, ct);
     }
 
+    /// <summary>Whether <paramref name="row"/>'s token is due for its proactive refresh (less than the margin left, SEC-14).</summary>
+    internal bool NeedsProactiveRefresh(ConnectionAuthorizationEntity row, ServiceRuntime service) => NeedsRefresh(row, service, RefreshReason.Proactive, null);
+
+    /// <summary>
+    /// For a caller whose cached row says the token is due: straight into the single flight (SEC-15), which re-reads the row
+    /// and refreshes only if it still has to, without every waiter first reading the row itself.
+    /// </summary>
+    internal Task<string> RefreshStaleAsync(Guid authorizationId, CancellationToken ct = default) =>
+        SingleFlightAsync(authorizationId, RefreshReason.Proactive, null, ct);
+
     /// <summary>After an API 401: refresh unless someone already replaced <paramref name="rejectedAccessToken"/> (SEC-14).</summary>
     public Task<string> RefreshAfterUnauthorizedAsync(Guid authorizationId, string rejectedAccessToken, CancellationToken ct = default) =>
         SingleFlightAsync(authorizationId, RefreshReason.Rejected, rejectedAccessToken, ct);

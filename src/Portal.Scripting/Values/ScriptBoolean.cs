@@ -2,8 +2,9 @@ namespace Portal.Scripting.Values;
 
 public sealed class ScriptBoolean : ScriptValue
 {
-    private ScriptBoolean(bool value)
-        : base(ScriptValueKind.Boolean) => Value = value;
+    public override ScriptValueKind Kind => ScriptValueKind.Boolean;
+
+    private ScriptBoolean(bool value) => Value = value;
 
     public static new ScriptBoolean True { get; } = new(true);
 

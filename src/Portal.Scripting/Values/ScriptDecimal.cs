@@ -1,6 +1,8 @@
 namespace Portal.Scripting.Values;
 
-public sealed class ScriptDecimal(decimal value) : ScriptValue(ScriptValueKind.Decimal)
+public sealed class ScriptDecimal(decimal value) : ScriptValue
 {
+    public override ScriptValueKind Kind => ScriptValueKind.Decimal;
+
     public decimal Value { get; } = value;
 }

@@ -9,13 +9,14 @@ namespace Portal.Scripting.Values;
 /// </summary>
 public sealed class ScriptFile : ScriptValue
 {
+    public override ScriptValueKind Kind => ScriptValueKind.File;
+
     /// <summary>The parameter name a file without setParamName is sent under; our choice where Zoho is silent.</summary>
     public const string DefaultParamName = "file";
 
     private const int Overhead = 96;
 
     public ScriptFile(string fileName, string contentType, byte[] content)
-        : base(ScriptValueKind.File)
     {
         RunMemory.Charge(Overhead + 2L * (fileName.Length + contentType.Length) + content.LongLength);
         FileName = fileName;

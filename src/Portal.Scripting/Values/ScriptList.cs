@@ -3,15 +3,14 @@ namespace Portal.Scripting.Values;
 /// <summary>A LIST; a reference value, so mutation through one variable is seen through another.</summary>
 public sealed class ScriptList : ScriptValue
 {
-    public ScriptList()
-        : base(ScriptValueKind.List) => Items = new();
+    public override ScriptValueKind Kind => ScriptValueKind.List;
 
-    public ScriptList(IEnumerable<ScriptValue> items)
-        : base(ScriptValueKind.List) => Items = new ValueList(items);
+    public ScriptList() => Items = new();
+
+    public ScriptList(IEnumerable<ScriptValue> items) => Items = new ValueList(items);
 
     /// <summary>With <paramref name="adopt"/>, a <see cref="ValueList"/> is taken over as is; any other list is copied (and charged).</summary>
-    internal ScriptList(List<ScriptValue> items, bool adopt)
-        : base(ScriptValueKind.List) => Items = adopt && items is ValueList own ? own : new ValueList(items);
+    internal ScriptList(List<ScriptValue> items, bool adopt) => Items = adopt && items is ValueList own ? own : new ValueList(items);
 
     internal ValueList Items { get; }
 

@@ -3,14 +3,13 @@ namespace Portal.Scripting.Values;
 /// <summary>A MAP: insertion-ordered, case-sensitive text keys; a reference value.</summary>
 public sealed class ScriptMap : ScriptValue
 {
-    public ScriptMap()
-        : base(ScriptValueKind.Map) => Entries = new();
+    public override ScriptValueKind Kind => ScriptValueKind.Map;
 
-    internal ScriptMap(int capacity)
-        : base(ScriptValueKind.Map) => Entries = new ValueMap(capacity);
+    public ScriptMap() => Entries = new();
 
-    internal ScriptMap(ValueMap entries)
-        : base(ScriptValueKind.Map) => Entries = entries;
+    internal ScriptMap(int capacity) => Entries = new ValueMap(capacity);
+
+    internal ScriptMap(ValueMap entries) => Entries = entries;
 
     internal ValueMap Entries { get; }
 

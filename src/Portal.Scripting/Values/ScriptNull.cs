@@ -2,8 +2,9 @@ namespace Portal.Scripting.Values;
 
 public sealed class ScriptNull : ScriptValue
 {
+    public override ScriptValueKind Kind => ScriptValueKind.Null;
+
     private ScriptNull()
-        : base(ScriptValueKind.Null)
     {
     }
 

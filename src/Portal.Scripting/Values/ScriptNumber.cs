@@ -3,12 +3,13 @@ namespace Portal.Scripting.Values;
 /// <summary>A 64-bit integer NUMBER; small values are cached to keep loops allocation-light.</summary>
 public sealed class ScriptNumber : ScriptValue
 {
+    public override ScriptValueKind Kind => ScriptValueKind.Number;
+
     private const int CacheMin = -128;
     private const int CacheMax = 1024;
     private static readonly ScriptNumber[] Cache = CreateCache();
 
-    private ScriptNumber(long value)
-        : base(ScriptValueKind.Number) => Value = value;
+    private ScriptNumber(long value) => Value = value;
 
     public long Value { get; }
 

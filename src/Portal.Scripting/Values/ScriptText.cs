@@ -9,12 +9,13 @@ namespace Portal.Scripting.Values;
 /// </summary>
 public sealed class ScriptText : ScriptValue
 {
+    public override ScriptValueKind Kind => ScriptValueKind.Text;
+
     private const int BuilderThreshold = 256;
     private readonly StringBuilder? _builder;
     private string? _value;
 
     public ScriptText(string value)
-        : base(ScriptValueKind.Text)
     {
         _value = value;
         Length = value.Length;
@@ -22,7 +23,6 @@ public sealed class ScriptText : ScriptValue
     }
 
     private ScriptText(StringBuilder builder, int length)
-        : base(ScriptValueKind.Text)
     {
         _builder = builder;
         Length = length;

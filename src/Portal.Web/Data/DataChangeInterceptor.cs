@@ -20,6 +20,10 @@ internal sealed class DataChangeInterceptor : DbCommandInterceptor, IDbTransacti
         ("\"AspNetRoles\"", DataTables.Identity),
         ("\"Functions\"", DataTables.Functions),
         ("\"FunctionVersions\"", DataTables.Functions),
+        ("\"Connections\"", DataTables.Connections),
+        ("\"ConnectionAuthorizations\"", DataTables.Connections),
+        ("\"ConnectionServices\"", DataTables.Connections),
+        ("\"ConnectionUseGrants\"", DataTables.Connections),
     ];
 
     private readonly ConditionalWeakTable<DbTransaction, StrongBox<DataTables>> pending = [];

@@ -11,6 +11,9 @@ public enum DataTables
 
     /// <summary>Functions and FunctionVersions: code, arguments, visibility, API keys and who saved what.</summary>
     Functions = 2,
+
+    /// <summary>Connections, ConnectionAuthorizations, ConnectionServices, ConnectionUseGrants: who may use which credential, and the credential.</summary>
+    Connections = 4,
 }
 
 /// <summary>
@@ -23,11 +26,13 @@ public static class DataChanges
 {
     private static long identity;
     private static long functions;
+    private static long connections;
 
     /// <summary>The sum of the groups' counters; it grows whenever any of them does.</summary>
     public static long Generation(DataTables tables) =>
         ((tables & DataTables.Identity) != 0 ? Volatile.Read(ref identity) : 0)
-        + ((tables & DataTables.Functions) != 0 ? Volatile.Read(ref functions) : 0);
+        + ((tables & DataTables.Functions) != 0 ? Volatile.Read(ref functions) : 0)
+        + ((tables & DataTables.Connections) != 0 ? Volatile.Read(ref connections) : 0);
 
     public static void Changed(DataTables tables)
     {
@@ -39,6 +44,11 @@ public static class DataChanges
         if ((tables & DataTables.Functions) != 0)
         {
             Interlocked.Increment(ref functions);
+        }
+
+        if ((tables & DataTables.Connections) != 0)
+        {
+            Interlocked.Increment(ref connections);
         }
     }
 }

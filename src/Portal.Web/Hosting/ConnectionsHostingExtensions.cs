@@ -51,6 +51,8 @@ internal static class ConnectionsHostingExtensions
         }
 
         services.AddSingleton<IConnectionsDbContextFactory, PortalConnectionsDbContextFactory>();
+        // Every portal context counts its writes (DataChangeInterceptor), so invokeUrl's credential path may cache its reads.
+        services.AddSingleton<Portal.Connections.Credentials.IConnectionsChangeStamp, DataChangesConnectionsStamp>();
         services.AddSingleton<ServiceTestConnections>();
         services.AddSingleton<IConnectionsAuditSink, ConnectionsAuditSink>();
         services.AddSingleton<IConnectionsUserDirectory, IdentityConnectionsUserDirectory>();

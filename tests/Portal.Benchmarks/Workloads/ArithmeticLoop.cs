@@ -39,13 +39,14 @@ public class ArithmeticLoop : WorkloadBase
 
     protected override string RunCSharp()
     {
+        // checked, like the script: its NUMBER arithmetic stops with an error on overflow.
         long total = 0;
         foreach (var x in _numbers)
         {
-            total = total + x * 3 % 7 - 1;
+            total = checked(total + x * 3 % 7 - 1);
             if (x % 1000 == 0)
             {
-                total++;
+                total = checked(total + 1);
             }
         }
 

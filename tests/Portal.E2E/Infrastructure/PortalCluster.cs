@@ -146,7 +146,9 @@ public sealed class PortalCluster : IAsyncDisposable
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Database__Provider"] = "PostgreSQL",
-            ["ConnectionStrings__Portal"] = database.ConnectionString,
+            // 50 pooled connections per instance (Npgsql's default is 100): three instances stay well inside the 300
+            // connections of tests/run.sh's cluster, which other test assemblies' databases share.
+            ["ConnectionStrings__Portal"] = new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxPoolSize = 50 }.ConnectionString,
             ["DataProtection__CertificatePath"] = Path.Combine(dataDirectory, "keys", "dataprotection.pfx"),
             ["Portal__Admin__Email"] = AdminEmail,
             ["Portal__Admin__Password"] = AdminPassword,
