@@ -61,8 +61,8 @@ internal sealed class ValueMap : IReadOnlyDictionary<string, ScriptValue>
             var i = IndexOf(key);
             if (i >= 0)
             {
+                // Replacing a value is not a structural change (as with Dictionary): enumerations go on.
                 _entries[i].Value = value;
-                _version++;
                 return;
             }
 
