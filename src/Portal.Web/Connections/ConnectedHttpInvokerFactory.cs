@@ -3,6 +3,7 @@ using Portal.Connections.Credentials;
 using Portal.Connections.Egress;
 using Portal.Scripting.Http;
 using Portal.Web.Functions;
+using Portal.Web.Functions.Running;
 
 namespace Portal.Web.Connections;
 

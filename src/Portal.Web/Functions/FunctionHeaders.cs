@@ -1,4 +1,5 @@
 using Portal.Scripting;
+using Portal.Web.Functions.Running;
 
 namespace Portal.Web.Functions;
 

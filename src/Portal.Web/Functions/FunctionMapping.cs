@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Portal.Scripting.Http;
 using Portal.Scripting.Mail;
+using Portal.Web.Functions.Running;
 
 namespace Portal.Web.Functions;
 

@@ -1,3 +1,4 @@
+using Portal.Web.Functions.Running;
 namespace Portal.Web.Functions;
 
 /// <summary>One run of a function, kept for <see cref="FunctionRunRetention.Days"/> days.</summary>

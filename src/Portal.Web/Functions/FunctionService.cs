@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Audit;
 using Portal.Web.Data;
+using Portal.Web.Functions.Running;
 
 namespace Portal.Web.Functions;
 

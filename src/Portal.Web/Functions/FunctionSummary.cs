@@ -1,3 +1,4 @@
+using Portal.Web.Functions.Running;
 namespace Portal.Web.Functions;
 
 /// <summary>A row of the functions list; the last run is the latest one the viewer may see.</summary>

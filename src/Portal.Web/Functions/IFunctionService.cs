@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Portal.Web.Functions.Running;
 
 namespace Portal.Web.Functions;
 

@@ -9,8 +9,9 @@ using Portal.Connections.Management;
 using Portal.Connections.Security;
 using Portal.Sandbox;
 using Portal.Web.Connections;
-using Portal.Web.Functions;
 using Portal.Web.Connections.Ui;
+using Portal.Web.Functions;
+using Portal.Web.Functions.Running;
 using Portal.Web.Identity;
 using Portal.Web.Sandbox;
 

@@ -8,6 +8,8 @@ using Portal.Scripting;
 using Portal.Web.Data;
 using Portal.Web.Functions;
 using Portal.Web.Functions.Api;
+using Portal.Web.Functions.Keys;
+using Portal.Web.Functions.Running;
 
 namespace Portal.Web.Hosting;
 

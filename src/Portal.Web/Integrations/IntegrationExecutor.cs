@@ -9,6 +9,7 @@ using Portal.Scripting.Values;
 using Portal.Web.Audit;
 using Portal.Web.Data;
 using Portal.Web.Functions;
+using Portal.Web.Functions.Running;
 
 namespace Portal.Web.Integrations;
 

@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 using Portal.E2E.Infrastructure;
 using Portal.Web.Data;
 using Portal.Web.Functions;
+using Portal.Web.Functions.Keys;
 
 namespace Portal.E2E.Flows;
 

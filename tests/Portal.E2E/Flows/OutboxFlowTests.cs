@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using Portal.E2E.Infrastructure;
 using Portal.Scripting.Mail;
 using Portal.Web.Functions;
+using Portal.Web.Functions.Running;
 using Portal.Web.Mail;
 
 namespace Portal.E2E.Flows;

@@ -10,6 +10,7 @@ using Portal.Connections.OAuth;
 using Portal.E2E.Infrastructure;
 using Portal.Web.Data;
 using Portal.Web.Functions;
+using Portal.Web.Functions.Running;
 
 namespace Portal.E2E.Flows;
 

@@ -9,6 +9,7 @@ using Portal.Connections.OAuth;
 using Portal.Web.Audit;
 using Portal.Web.Data;
 using Portal.Web.Functions;
+using Portal.Web.Functions.Running;
 using Portal.Web.Identity;
 using Portal.Web.Tests.Infrastructure;
 using Portal.Web.Users;

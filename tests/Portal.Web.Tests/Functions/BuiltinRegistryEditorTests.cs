@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Portal.Scripting.Catalog;
 using Portal.Web.Functions;
+using Portal.Web.Functions.Editor;
 
 namespace Portal.Web.Tests.Functions;
 

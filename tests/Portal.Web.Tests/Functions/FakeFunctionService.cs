@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Portal.Web.Functions;
+using Portal.Web.Functions.Running;
 
 namespace Portal.Web.Tests.Functions;
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Portal.Scripting.Http;
 using Portal.Web.Functions;
+using Portal.Web.Functions.Running;
 
 namespace Portal.Web.Tests.Functions;
 

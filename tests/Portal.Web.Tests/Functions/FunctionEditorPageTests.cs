@@ -1,19 +1,21 @@
+using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using Portal.Scripting.Values;
-using System.Security.Claims;
-using Microsoft.AspNetCore.Components;
 using Portal.Connections.Catalog;
 using Portal.Connections.Data;
+using Portal.Scripting.Values;
 using Portal.Web.Components.Pages.Functions;
 using Portal.Web.Connections.Ui;
-using Portal.Web.Tests.Connections;
 using Portal.Web.Data;
 using Portal.Web.Functions;
+using Portal.Web.Functions.Keys;
+using Portal.Web.Functions.Running;
 using Portal.Web.Identity;
+using Portal.Web.Tests.Connections;
 using Portal.Web.Tests.Infrastructure;
 using Portal.Web.Users;
 

@@ -1,4 +1,5 @@
 using Portal.Web.Functions;
+using Portal.Web.Functions.Editor;
 
 namespace Portal.Web.Tests.Functions;
 

@@ -1,6 +1,8 @@
 using Portal.Scripting.Http;
 using Portal.Scripting.Values;
 using Portal.Web.Functions;
+using Portal.Web.Functions.Editor;
+using Portal.Web.Functions.Running;
 
 namespace Portal.Web.Tests.Functions;
 

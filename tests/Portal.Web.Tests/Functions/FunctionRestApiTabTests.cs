@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Web.Components.Pages.Functions;
 using Portal.Web.Data;
 using Portal.Web.Functions;
+using Portal.Web.Functions.Keys;
 using Portal.Web.Identity;
 using Portal.Web.Tests.Infrastructure;
 

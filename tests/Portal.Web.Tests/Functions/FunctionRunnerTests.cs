@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Scripting.Http;
 using Portal.Scripting.Values;
 using Portal.Web.Functions;
+using Portal.Web.Functions.Running;
 
 namespace Portal.Web.Tests.Functions;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Data;
 using Portal.Web.Functions;
+using Portal.Web.Functions.Running;
 
 namespace Portal.Web.Tests.Functions;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Portal.Web.Components.Pages.Functions;
 using Portal.Web.Functions;
+using Portal.Web.Functions.Running;
 using Portal.Web.Identity;
 using Portal.Web.Tests.Infrastructure;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Portal.Web.Components.Pages.Functions;
 using Portal.Web.Functions;
+using Portal.Web.Functions.Editor;
 using Portal.Web.Tests.Infrastructure;
 
 namespace Portal.Web.Tests.Functions;

@@ -1,5 +1,6 @@
 using Portal.Scripting;
 using Portal.Web.Functions;
+using Portal.Web.Functions.Editor;
 
 namespace Portal.Web.Tests.Functions;
 

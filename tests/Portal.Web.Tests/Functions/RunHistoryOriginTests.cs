@@ -1,6 +1,7 @@
 using Bunit;
 using Portal.Web.Components.Pages.Functions;
 using Portal.Web.Functions;
+using Portal.Web.Functions.Running;
 using Portal.Web.Tests.Infrastructure;
 
 namespace Portal.Web.Tests.Functions;

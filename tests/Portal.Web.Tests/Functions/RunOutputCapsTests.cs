@@ -2,6 +2,7 @@ using System.Text.Json;
 using Portal.Scripting.Http;
 using Portal.Scripting.Values;
 using Portal.Web.Functions;
+using Portal.Web.Functions.Running;
 
 namespace Portal.Web.Tests.Functions;
 

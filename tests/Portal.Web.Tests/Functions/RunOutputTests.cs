@@ -2,6 +2,7 @@ using Bunit;
 using Portal.Scripting.Http;
 using Portal.Web.Components.Pages.Functions;
 using Portal.Web.Functions;
+using Portal.Web.Functions.Running;
 using Portal.Web.Tests.Infrastructure;
 
 namespace Portal.Web.Tests.Functions;

@@ -1,8 +1,9 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Web.Functions;
+using Portal.Web.Functions.Running;
 using Portal.Web.Tests.Infrastructure;
 
 namespace Portal.Web.Tests.FunctionsApi;

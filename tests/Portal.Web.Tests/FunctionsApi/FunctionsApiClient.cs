@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Connections.Api;
 using Portal.Web.Data;
 using Portal.Web.Functions;
+using Portal.Web.Functions.Keys;
 using Portal.Web.Tests.Infrastructure;
 
 namespace Portal.Web.Tests.FunctionsApi;

@@ -1,9 +1,10 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Portal.Web.Functions;
 using Portal.Web.Functions.Api;
+using Portal.Web.Functions.Running;
 using Portal.Web.Tests.Infrastructure;
 
 namespace Portal.Web.Tests.FunctionsApi;

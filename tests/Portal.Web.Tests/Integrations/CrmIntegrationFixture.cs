@@ -7,6 +7,7 @@ using Portal.Connections.Management;
 using Portal.Sandbox;
 using Portal.Web.Data;
 using Portal.Web.Functions;
+using Portal.Web.Functions.Running;
 using Portal.Web.Integrations;
 using Portal.Web.Sandbox;
 using Portal.Web.Tests.Infrastructure;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Portal.Web.Functions;
+using Portal.Web.Functions.Running;
 using Portal.Web.Mail;
 using Portal.Web.Tests.Functions;
 

@@ -3,6 +3,7 @@ using Portal.Scripting.Mail;
 using Portal.Web.Components.Pages.Functions;
 using Portal.Web.Functions;
 using Portal.Web.Functions.Api;
+using Portal.Web.Functions.Running;
 using Portal.Web.Mail;
 using Portal.Web.Tests.Infrastructure;
 

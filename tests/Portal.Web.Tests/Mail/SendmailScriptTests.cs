@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Data;
 using Portal.Web.Functions;
+using Portal.Web.Functions.Running;
 using Portal.Web.Identity;
 using Portal.Web.Mail;
 using Portal.Web.Tests.Functions;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Web.Data;
 using Portal.Web.Functions;
+using Portal.Web.Functions.Running;
 using Portal.Web.Functions.Schedules;
 using Portal.Web.Tests.FunctionsApi;
 using Xunit.Abstractions;

@@ -9,6 +9,7 @@ using Portal.Connections.Catalog;
 using Portal.Connections.Management;
 using Portal.Web.Data;
 using Portal.Web.Functions;
+using Portal.Web.Functions.Running;
 using Portal.Web.Tests.Infrastructure;
 
 namespace Portal.Web.Tests.Security;

@@ -1,5 +1,5 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Connections;
@@ -8,6 +8,7 @@ using Portal.Connections.Data;
 using Portal.Connections.Management;
 using Portal.Connections.OAuth;
 using Portal.Web.Functions;
+using Portal.Web.Functions.Running;
 using Portal.Web.Sandbox;
 using Portal.Web.Tests.FunctionsApi;
 using Portal.Web.Tests.Infrastructure;

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Scripting.Mail;
 using Portal.Web.Functions;
+using Portal.Web.Functions.Running;
 using Portal.Web.Mail;
 using Portal.Web.Tests.Infrastructure;
 

@@ -12,6 +12,7 @@ using Portal.Connections.Management;
 using Portal.Connections.OAuth;
 using Portal.Web.Data;
 using Portal.Web.Functions;
+using Portal.Web.Functions.Running;
 using Portal.Web.Tests.Infrastructure;
 
 namespace Portal.Web.Tests.Security;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Portal.Web.Functions.Running;
 
 namespace Portal.Web.Functions.Api;
 

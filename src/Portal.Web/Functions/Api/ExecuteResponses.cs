@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Portal.Web.Functions.Running;
 
 namespace Portal.Web.Functions.Api;
 

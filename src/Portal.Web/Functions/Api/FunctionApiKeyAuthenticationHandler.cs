@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Portal.Connections.Api;
+using Portal.Web.Functions.Keys;
 
 namespace Portal.Web.Functions.Api;
 

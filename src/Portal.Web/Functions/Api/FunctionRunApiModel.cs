@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Portal.Scripting.Mail;
+using Portal.Web.Functions.Running;
 
 namespace Portal.Web.Functions.Api;
 

@@ -1,3 +1,4 @@
+using Portal.Web.Functions.Running;
 using Portal.Web.Functions.Schedules;
 
 namespace Portal.Web.Functions.Api;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Portal.Connections;
+using Portal.Web.Functions.Running;
 
 namespace Portal.Web.Functions.Api;
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
+using Portal.Web.Functions.Editor;
 
 namespace Portal.Web.Functions.Api;
 

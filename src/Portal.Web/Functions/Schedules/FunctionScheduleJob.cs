@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Scripting.Values;
 using Portal.Web.Data;
+using Portal.Web.Functions.Running;
 using Quartz;
 
 namespace Portal.Web.Functions.Schedules;

@@ -1,3 +1,4 @@
+using Portal.Web.Functions.Running;
 namespace Portal.Web.Functions.Schedules;
 
 /// <summary>

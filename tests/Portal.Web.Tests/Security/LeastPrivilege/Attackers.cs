@@ -8,6 +8,7 @@ using Portal.Connections.Data;
 using Portal.Connections.Management;
 using Portal.Web.Data;
 using Portal.Web.Functions;
+using Portal.Web.Functions.Running;
 using Portal.Web.Identity;
 using Portal.Web.Tests.FunctionsApi;
 using Portal.Web.Tests.Infrastructure;

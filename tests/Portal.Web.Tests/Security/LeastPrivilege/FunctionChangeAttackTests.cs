@@ -1,9 +1,11 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Web.Audit;
 using Portal.Web.Functions;
+using Portal.Web.Functions.Keys;
+using Portal.Web.Functions.Running;
 using Portal.Web.Tests.FunctionsApi;
 using Portal.Web.Tests.Infrastructure;
 

@@ -4,6 +4,7 @@ using BlazorMonaco.Editor;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using Portal.Web.Functions;
+using Portal.Web.Functions.Editor;
 
 namespace Portal.Web.Components.Pages.Functions;
 

@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.JSInterop;
 using MudBlazor;
-using Portal.Scripting.Values;
 using Portal.Connections;
+using Portal.Scripting.Values;
 using Portal.Web.Connections.Ui;
 using Portal.Web.Data;
 using Portal.Web.Functions;
+using Portal.Web.Functions.Running;
 
 namespace Portal.Web.Components.Pages.Functions;
 

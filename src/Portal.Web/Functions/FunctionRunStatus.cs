@@ -1,8 +1,0 @@
-namespace Portal.Web.Functions;
-
-public enum FunctionRunStatus
-{
-    Succeeded,
-    Failed,
-    Cancelled,
-}

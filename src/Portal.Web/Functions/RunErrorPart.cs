@@ -1,4 +1,0 @@
-namespace Portal.Web.Functions;
-
-/// <summary>A piece of a run error: plain text, or an in-app link when <see cref="Href"/> is set.</summary>
-internal sealed record RunErrorPart(string Text, string? Href = null);

@@ -1,0 +1,8 @@
+namespace Portal.Web.Functions.Running;
+
+public enum FunctionRunStatus
+{
+    Succeeded,
+    Failed,
+    Cancelled,
+}
