@@ -13,6 +13,9 @@ namespace Portal.E2E.Flows;
 /// </summary>
 public sealed class MultiInstanceBrowserFlowTests(ITestOutputHelper output)
 {
+    // Expectations wait up to 20 s instead of Playwright's 5: two portals, a proxy and Chromium share two cores.
+    private const float Wait = 20_000;
+
     [Fact]
     public async Task A_connection_created_through_the_balancer_on_one_instance_is_listed_on_the_other_and_the_circuit_lives_on()
     {
@@ -36,7 +39,7 @@ public sealed class MultiInstanceBrowserFlowTests(ITestOutputHelper output)
         await first.GetByTestId("connection-name").FillAsync("Cluster Weather");
         await first.GetByTestId("apikey-X-Cluster-Key").FillAsync("cluster-key-123");
         await first.GetByTestId("create-and-connect").ClickAsync();
-        await Assertions.Expect(first.GetByTestId("wizard-connected")).ToBeVisibleAsync();
+        await Assertions.Expect(first.GetByTestId("wizard-connected")).ToBeVisibleAsync(new() { Timeout = Wait });
         await first.ScreenshotAsync("multi-instance-01-created-on-" + home);
 
         // A second browser on the other instance: a fresh context gets the next instance from round robin (retried
@@ -66,21 +69,24 @@ public sealed class MultiInstanceBrowserFlowTests(ITestOutputHelper output)
         var list = await second.GotoAsync("/connections");
         Assert.Equal(other, list!.Headers[StickyProxy.InstanceHeader.ToLowerInvariant()]);
         await second.WaitForInteractiveAsync();
-        await Assertions.Expect(second.GetByTestId("connections-table")).ToContainTextAsync("cluster_weather");
+        await Assertions.Expect(second.GetByTestId("connections-table")).ToContainTextAsync("cluster_weather", new() { Timeout = Wait });
+        // A service without a logo shows a puzzle icon on the white logo tile, visible in the dark theme too.
+        Assert.Equal("rgb(71, 85, 105)", await second.GetByTestId("connections-table").Locator(".portal-service-logo > .mud-icon-root").First
+            .EvaluateAsync<string>("icon => getComputedStyle(icon).color"));
         await second.ShootPortalAsync("multi-instance-02-listed-on-" + other);
 
         // The first page's circuit still answers clicks (client-side navigation over its WebSocket), with no reconnect UI;
         // then the other instance dies, and the first page, whose instance lives, keeps working.
         await first.GetByRole(AriaRole.Link, new() { Name = "Connections", Exact = true }).ClickAsync();
-        await Assertions.Expect(first.GetByTestId("connections-table")).ToContainTextAsync("cluster_weather");
-        await Assertions.Expect(first.Locator("#components-reconnect-modal")).ToBeHiddenAsync();
+        await Assertions.Expect(first.GetByTestId("connections-table")).ToContainTextAsync("cluster_weather", new() { Timeout = Wait });
+        await Assertions.Expect(first.Locator("#components-reconnect-modal")).ToBeHiddenAsync(new() { Timeout = Wait });
         await cluster.Instances[StickyProxy.IndexOf(other)].KillAsync();
         await first.GetByRole(AriaRole.Link, new() { Name = "Functions", Exact = true }).ClickAsync();
         await first.WaitForURLAsync("**/functions");
         await first.GetByRole(AriaRole.Link, new() { Name = "Connections", Exact = true }).ClickAsync();
-        await Assertions.Expect(first.GetByTestId("connections-table")).ToContainTextAsync("cluster_weather");
+        await Assertions.Expect(first.GetByTestId("connections-table")).ToContainTextAsync("cluster_weather", new() { Timeout = Wait });
         await first.WaitForTimeoutAsync(1_000);
-        await Assertions.Expect(first.Locator("#components-reconnect-modal")).ToBeHiddenAsync();
+        await Assertions.Expect(first.Locator("#components-reconnect-modal")).ToBeHiddenAsync(new() { Timeout = Wait });
         await first.ShootPortalAsync("multi-instance-03-circuit-alive-on-" + home);
 
         // Every request of the first browser after its first went to its instance: the circuit's WebSocket included.

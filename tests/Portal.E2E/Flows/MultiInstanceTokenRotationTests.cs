@@ -7,6 +7,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Portal.E2E.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Playwright;
 using Portal.Sandbox;
 using Xunit.Abstractions;
 
@@ -180,7 +181,11 @@ public sealed class MultiInstanceTokenRotationTests(ITestOutputHelper output)
         await page.LoginAsync(PortalCluster.AdminEmail, PortalCluster.AdminPassword);
         await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
         await page.GotoAsync("/connections/oauth/start?connection=cluster_echo");
-        await page.SignInAtSandboxAsync(SandboxAccount);
+        // SandboxSteps' sign-in, with the page's 20 s waits instead of Playwright's 5 s expectations (a loaded machine).
+        await page.Locator("#email").FillAsync(SandboxAccount);
+        await page.Locator("#password").FillAsync(SandboxSteps.AccountPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Allow" }).ClickAsync();
         await page.WaitForURLAsync(url => url.StartsWith(cluster.Instances[0].Url, StringComparison.Ordinal));
         var deadline = Stopwatch.StartNew();
         while (await cluster.ScalarAsync<long>("""SELECT COUNT(*) FROM "ConnectionAuthorizations" WHERE "Status" = 'Connected' """) == 0)
