@@ -8,6 +8,7 @@ namespace Portal.Connections.Tests;
 /// Issue #18 item 3: a thousand concurrent runs on one expired token cause one token call, and all of them get the new token —
 /// with the credential cache on (a host that counts writes) and off (a host that cannot).
 /// </summary>
+// SEC-15: single flight at 1,000 concurrent callers (issue #18 item 3).
 public sealed class ExpiredTokenStampedeTests : IDisposable
 {
     private readonly FakeProvider _provider = new();

@@ -15,7 +15,7 @@ namespace Portal.Web.Tests.Runs;
 /// <summary>
 /// invokeUrl's credential path caches the connection, its grants, its service and the decrypted credential (issue #18 item 2).
 /// Every change that matters is seen by the very next call: each test first makes a call that fills the cache, then changes
-/// something through the portal's own services, then calls again.
+/// something through the portal's own services, then calls again: SEC-33 (use grants) holds with the cache.
 /// </summary>
 public sealed class InvokeUrlCredentialCacheTests(SandboxPortalWebFactory factory) : IClassFixture<SandboxPortalWebFactory>
 {
