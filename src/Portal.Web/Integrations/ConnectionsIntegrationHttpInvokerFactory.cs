@@ -1,7 +1,7 @@
 using Portal.Connections.Credentials;
 using Portal.Connections.Egress;
 using Portal.Scripting.Http;
-using Portal.Web.Connections;
+using Portal.Web.ConnectionsHost;
 
 namespace Portal.Web.Integrations;
 

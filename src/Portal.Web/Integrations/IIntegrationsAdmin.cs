@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Portal.Web.Connections.Ui;
+using Portal.Web.ConnectionsUi;
 
 namespace Portal.Web.Integrations;
 

@@ -5,7 +5,7 @@ using Portal.Connections.Data;
 using Portal.Scripting;
 using Portal.Scripting.Values;
 using Portal.Web.Audit;
-using Portal.Web.Connections.Ui;
+using Portal.Web.ConnectionsUi;
 using Portal.Web.Data;
 using Portal.Web.Identity;
 

@@ -17,7 +17,7 @@ using Portal.Connections.Management;
 using Portal.Connections.OAuth;
 using Portal.Scripting;
 using Portal.Scripting.Http;
-using Portal.Web.Connections;
+using Portal.Web.ConnectionsHost;
 
 namespace Portal.Benchmarks.InvokeUrl;
 

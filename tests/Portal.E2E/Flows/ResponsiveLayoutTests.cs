@@ -49,7 +49,7 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser) : IClassFixtur
             await page.ScreenshotAsync($"responsive-{Slug(path)}-{width}-{(dark ? "dark" : "light")}");
         }
 
-        Assert.Empty(problems);
+        Assert.True(problems.Count == 0, string.Join("; ", problems));
     }
 
     [Theory]
@@ -77,7 +77,7 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser) : IClassFixtur
 
         problems.AddRange(await ClippingAsync(page));
         await page.ScreenshotAsync($"responsive-function-versions-{width}");
-        Assert.Empty(problems);
+        Assert.True(problems.Count == 0, string.Join("; ", problems));
         foreach (var date in await page.GetByTestId("version-date").AllAsync())
         {
             var box = (await date.BoundingBoxAsync())!;
@@ -154,7 +154,22 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser) : IClassFixtur
     }
 
     // Text cut by its own box (a chip, button, cell or tab narrower than its words), or the page scrolling sideways.
-    private static async Task<IReadOnlyList<string>> ClippingAsync(IPage page) =>
+    // What is still cut a second later: a tab that was mid-animation when first measured (seen after long suites on the
+    // loaded machine, never alone) is not a layout problem.
+    private static async Task<IReadOnlyList<string>> ClippingAsync(IPage page)
+    {
+        var first = await MeasureClippingAsync(page);
+        if (first.Count == 0)
+        {
+            return first;
+        }
+
+        await page.WaitForTimeoutAsync(1_000);
+        var second = await MeasureClippingAsync(page);
+        return [.. second.Where(problem => first.Any(seen => seen.Split(" needs ")[0] == problem.Split(" needs ")[0]))];
+    }
+
+    private static async Task<IReadOnlyList<string>> MeasureClippingAsync(IPage page) =>
         await page.EvaluateAsync<string[]>("""
             () => {
               const found = [];

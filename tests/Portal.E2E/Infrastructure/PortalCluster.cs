@@ -146,8 +146,8 @@ public sealed class PortalCluster : IAsyncDisposable
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Database__Provider"] = "PostgreSQL",
-            // 50 pooled connections per instance (Npgsql's default is 100): three instances stay well inside the 300
-            // connections of tests/run.sh's cluster, which other test assemblies' databases share.
+            // 50 pooled connections per instance (Npgsql's default is 100) for EF Core, and as many for the run limits and
+            // Quartz: three busy instances peak near 250 server connections, inside the 500 of tests/run.sh's cluster.
             ["ConnectionStrings__Portal"] = new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxPoolSize = 50 }.ConnectionString,
             ["DataProtection__CertificatePath"] = Path.Combine(dataDirectory, "keys", "dataprotection.pfx"),
             ["Portal__Admin__Email"] = AdminEmail,

@@ -3,7 +3,7 @@ using Portal.Connections.Catalog;
 using Portal.Connections.Data;
 using Portal.Connections.Management;
 using Portal.Web.Components.Pages.Connections;
-using Portal.Web.Connections.Ui;
+using Portal.Web.ConnectionsUi;
 
 namespace Portal.Web.Tests.Connections;
 

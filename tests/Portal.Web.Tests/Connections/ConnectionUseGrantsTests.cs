@@ -4,7 +4,7 @@ using MudBlazor;
 using Portal.Connections.Catalog;
 using Portal.Connections.Data;
 using Portal.Web.Components.Pages.Connections;
-using Portal.Web.Connections.Ui;
+using Portal.Web.ConnectionsUi;
 
 namespace Portal.Web.Tests.Connections;
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Connections.Catalog;
 using Portal.Connections.Data;
 using Portal.Web.Components.Pages.Connections;
-using Portal.Web.Connections.Ui;
+using Portal.Web.ConnectionsUi;
 
 namespace Portal.Web.Tests.Connections;
 

@@ -1,5 +1,5 @@
 using Portal.Connections.Catalog;
-using Portal.Web.Connections.Ui;
+using Portal.Web.ConnectionsUi;
 
 namespace Portal.Web.Tests.Connections;
 

@@ -2,7 +2,7 @@ using Portal.Connections;
 using Portal.Connections.Catalog;
 using Portal.Connections.Data;
 using Portal.Connections.Management;
-using Portal.Web.Connections.Ui;
+using Portal.Web.ConnectionsUi;
 
 namespace Portal.Web.Tests.Connections;
 

@@ -1,4 +1,4 @@
-using Portal.Web.Connections.Ui;
+using Portal.Web.ConnectionsUi;
 
 namespace Portal.Web.Tests.Connections;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Connections;
 using Portal.Connections.Data;
 using Portal.Connections.Management;
-using Portal.Web.Connections.Ui;
+using Portal.Web.ConnectionsUi;
 using Portal.Web.Data;
 using Portal.Web.Tests.Infrastructure;
 

@@ -9,7 +9,7 @@ using Portal.Connections.Catalog;
 using Portal.Connections.Data;
 using Portal.Scripting.Values;
 using Portal.Web.Components.Pages.Functions;
-using Portal.Web.Connections.Ui;
+using Portal.Web.ConnectionsUi;
 using Portal.Web.Data;
 using Portal.Web.Functions;
 using Portal.Web.Functions.Keys;

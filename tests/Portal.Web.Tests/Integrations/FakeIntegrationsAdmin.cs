@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Portal.Web.Connections.Ui;
+using Portal.Web.ConnectionsUi;
 using Portal.Web.Integrations;
 
 namespace Portal.Web.Tests.Integrations;

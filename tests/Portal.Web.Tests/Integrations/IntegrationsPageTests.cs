@@ -2,7 +2,7 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Connections.Data;
 using Portal.Web.Components.Pages.Admin;
-using Portal.Web.Connections.Ui;
+using Portal.Web.ConnectionsUi;
 using Portal.Web.Integrations;
 using Portal.Web.Tests.Connections;
 

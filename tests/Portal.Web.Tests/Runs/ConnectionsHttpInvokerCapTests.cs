@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Portal.Connections.Egress;
 using Portal.Scripting.Http;
-using Portal.Web.Connections;
+using Portal.Web.ConnectionsHost;
 
 namespace Portal.Web.Tests.Runs;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Portal.Connections.Api;
 using Portal.Web.Components.Pages.Functions;
-using Portal.Web.Connections;
+using Portal.Web.ConnectionsHost;
 using Portal.Web.Data;
 using Portal.Web.Functions;
 using Portal.Web.Functions.Schedules;

@@ -5,7 +5,7 @@ using MudBlazor;
 using Portal.Connections;
 using Portal.Web.Components.Pages.Connections;
 using Portal.Web.Components.Shared;
-using Portal.Web.Connections.Ui;
+using Portal.Web.ConnectionsUi;
 using Portal.Web.Integrations;
 
 namespace Portal.Web.Components.Pages.Admin;

@@ -6,7 +6,7 @@ using Microsoft.JSInterop;
 using MudBlazor;
 using Portal.Connections;
 using Portal.Scripting.Values;
-using Portal.Web.Connections.Ui;
+using Portal.Web.ConnectionsUi;
 using Portal.Web.Data;
 using Portal.Web.Functions;
 using Portal.Web.Functions.Running;

@@ -1,4 +1,0 @@
-namespace Portal.Web.Connections.Ui;
-
-/// <summary>Outcome of the Test button's request through a connection; <see cref="Message"/> is shown as is.</summary>
-public sealed record TestRequestResult(bool Succeeded, string Message);

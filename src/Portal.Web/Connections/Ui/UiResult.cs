@@ -1,9 +1,0 @@
-namespace Portal.Web.Connections.Ui;
-
-/// <summary>Outcome of a page action; <see cref="Error"/> says what happened and what to do.</summary>
-public sealed record UiResult(bool Succeeded, string? Error = null)
-{
-    public static UiResult Ok { get; } = new(true);
-
-    public static UiResult Fail(string error) => new(false, error);
-}

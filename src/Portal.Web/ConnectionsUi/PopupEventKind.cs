@@ -1,0 +1,10 @@
+namespace Portal.Web.ConnectionsUi;
+
+public enum PopupEventKind
+{
+    Opened,
+    Blocked,
+    ClosedWithoutAnswer,
+    Connected,
+    Failed,
+}
