@@ -54,8 +54,8 @@ internal static class FunctionsExtensions
         // The editor sends whole functions over the circuit (diagnostics, save); the 32 KB default is too small.
         services.Configure<HubOptions>(options => options.MaximumReceiveMessageSize = Math.Max(options.MaximumReceiveMessageSize ?? 0, 4 * 1024 * 1024));
 
-        // The connections engine replaces these with connection-aware implementations.
-        services.TryAddSingleton<IFunctionHttpInvokerFactory, UnconnectedHttpInvokerFactory>();
+        // Runs get their HTTP invoker from the connections engine only (AddPortalConnections: credentials, the SSRF
+        // filter, trace redaction); there is deliberately no plain fallback. Without it, editors list no connections.
         services.TryAddSingleton<IConnectionDirectory, EmptyConnectionDirectory>();
         return builder;
     }

@@ -141,19 +141,6 @@ public sealed class FunctionRunnerTests : IDisposable
         Assert.Equal(FunctionRunStatus.Succeeded, allowed.Status);
     }
 
-    [Fact]
-    public async Task The_default_invoker_explains_that_connections_are_not_available_yet()
-    {
-        using var factory = new UnconnectedHttpInvokerFactory();
-        var invoker = factory.CreateFor(FunctionTestDatabase.Alice, Portal.Connections.Credentials.ConnectionUseContext.ForUser("alice"));
-
-        var error = await Assert.ThrowsAsync<HttpInvocationException>(() =>
-            invoker.InvokeAsync(new HttpInvocationRequest { Method = "GET", Url = "https://example.com", ConnectionLinkName = "team_sheets" }, CancellationToken.None));
-
-        Assert.Contains("Connections are not available yet", error.Message, StringComparison.Ordinal);
-        Assert.Contains("team_sheets", error.Message, StringComparison.Ordinal);
-    }
-
     private async Task<FunctionDetails> CreateAsync(string apiName, string code, params FunctionArgument[] arguments)
     {
         var result = await service.CreateAsync(FunctionTestDatabase.Alice, new FunctionDraft(apiName, apiName, null, arguments, code));
