@@ -19,7 +19,11 @@ namespace Portal.Web.Tests.FunctionsApi;
 /// Once warm, a run through the execute API reads nothing from the database (issue #18): the key, its user and roles,
 /// the function, whose code it is, the admin's email and the compiled script are cached. A change is seen by the very
 /// next call: a new version runs at once, and an admin's lock stops a warm key at once (SEC-38).
+/// The change counters are process-wide (a write through any host drops every host's entries), so these tests run alone:
+/// another test class writing functions at the same moment would make a warm run read again, which is correct and not a
+/// cache miss worth failing on.
 /// </summary>
+[Collection(ProcessWideCountersCollection.Name)]
 public sealed class RunPathCacheTests(RunPathCacheTests.CountingPortalFactory factory) : IClassFixture<RunPathCacheTests.CountingPortalFactory>
 {
     private static readonly string[] RunPathTables = ["\"Functions\"", "\"FunctionVersions\"", "\"AspNetUsers\"", "\"AspNetUserRoles\"", "\"AspNetRoles\""];
@@ -165,4 +169,11 @@ public sealed class RunPathCacheTests(RunPathCacheTests.CountingPortalFactory fa
             return ValueTask.FromResult(result);
         }
     }
+}
+
+/// <summary>Tests that count the queries a request sends run alone: the change counters they rely on are process-wide.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ProcessWideCountersCollection
+{
+    public const string Name = "Process-wide change counters";
 }
