@@ -34,6 +34,7 @@ public static class ConnectionsServiceCollectionExtensions
         services.TryAddSingleton<IConnectionsUserDirectory, NoRolesUserDirectory>();
         services.TryAddSingleton<IEgressHandlerFactory, DefaultEgressHandlerFactory>();
         services.TryAddSingleton<IConnectionsChangeStamp, NoConnectionsChangeStamp>();
+        services.TryAddSingleton<IConnectionsWording, NeutralConnectionsWording>();
 
         services.TryAddSingleton<ServiceValidator>();
         services.TryAddSingleton(sp => new SecretProtector(sp.GetRequiredService<IDataProtectionProvider>()));
@@ -57,7 +58,8 @@ public static class ConnectionsServiceCollectionExtensions
         services.TryAddSingleton<IConnectionUseCheck>(sp => sp.GetRequiredService<CredentialResolver>());
         services.TryAddSingleton(sp => new ConnectionManager(sp.GetRequiredService<IConnectionsDbContextFactory>(), sp.GetRequiredService<ServiceCatalog>(),
             sp.GetRequiredService<ConnectionLookup>(), sp.GetRequiredService<ProviderClient>(), sp.GetRequiredService<SecretProtector>(),
-            sp.GetRequiredService<IConnectionUsageSource>(), sp.GetRequiredService<IConnectionsAuditSink>(), sp.GetRequiredService<TimeProvider>(), Logger<ConnectionManager>(sp)));
+            sp.GetRequiredService<IConnectionUsageSource>(), sp.GetRequiredService<IConnectionsAuditSink>(), sp.GetRequiredService<TimeProvider>(), Logger<ConnectionManager>(sp),
+            sp.GetRequiredService<IConnectionsWording>()));
         services.TryAddSingleton(sp => new UserCredentialCleanup(sp.GetRequiredService<IConnectionsDbContextFactory>(), sp.GetRequiredService<ServiceCatalog>(),
             sp.GetRequiredService<ProviderClient>(), sp.GetRequiredService<SecretProtector>(), Logger<UserCredentialCleanup>(sp)));
         services.TryAddSingleton(sp => new ConnectionUseGrantManager(sp.GetRequiredService<IConnectionsDbContextFactory>(), sp.GetRequiredService<ConnectionLookup>(),

@@ -212,8 +212,8 @@ public sealed class TokenRefresher
                 row.NextRefreshAttemptAt = now + _options.MaxRefreshBackoff;
                 await db.SaveChangesAsync(ct);
                 await _catalog.RecordConfigurationErrorAsync(service.Descriptor.Id, $"Token refresh failed: {outcome.Problem}. Check the client id and secret.", ct);
-                throw new ConnectionsException(ConnectionsErrorKind.ServiceConfiguration,
-                    $"Connection '{connection.LinkName}' cannot refresh its token because {service.Descriptor.DisplayName} rejected the portal's client credentials ({outcome.Problem}). An admin must fix the client id/secret in Setup › Users & Control › Services.", connection.LinkName);
+                throw new ConnectionsException(ServiceProblems.ClientRejected(service, connection.LinkName),
+                    $"Connection '{connection.LinkName}' cannot refresh its token because {service.Descriptor.DisplayName} rejected the portal's client credentials ({outcome.Problem}).");
             default:
                 row.RefreshFailureCount++;
                 var delay = Backoff(row.RefreshFailureCount, outcome.RetryAfter);
@@ -291,14 +291,11 @@ public sealed class TokenRefresher
 
         if (row.Status != AuthorizationStatus.Connected)
         {
-            throw new ConnectionsException(ConnectionsErrorKind.NotAuthorized,
-                $"Connection '{connection.LinkName}' is not authorized. Open /connections/{connection.LinkName} and click Connect.", connection.LinkName);
+            throw AuthorizationProblems.NotAuthorized(connection.LinkName);
         }
     }
 
-    private static ConnectionsException NeedsReauthorization(ConnectionEntity c, string why) =>
-        new(ConnectionsErrorKind.NeedsReauthorization,
-            $"Connection '{c.LinkName}' needs to be authorized again: {why.TrimEnd('.')}. Open /connections/{c.LinkName} and click Reconnect.", c.LinkName);
+    private static ConnectionsException NeedsReauthorization(ConnectionEntity c, string why) => AuthorizationProblems.NeedsReauthorization(c.LinkName, why);
 
     private static ConnectionsException Transient(ConnectionEntity c, TimeSpan wait, string? problem = null) =>
         new(ConnectionsErrorKind.Transient,
