@@ -49,9 +49,11 @@ public static class ConnectionsServiceCollectionExtensions
             sp.GetRequiredService<ProviderClient>(), sp.GetRequiredService<AuthorizationStore>(), sp.GetRequiredService<SecretProtector>(),
             sp.GetRequiredService<IConnectionsAuditSink>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ConnectionsOptions>>(), Logger<OAuthFlowService>(sp),
             sp.GetRequiredService<IssuerMetadata>()));
-        services.TryAddSingleton(sp => new TokenRefresher(sp.GetRequiredService<IConnectionsDbContextFactory>(), sp.GetRequiredService<ConnectionLookup>(),
-            sp.GetRequiredService<ProviderClient>(), sp.GetRequiredService<ServiceCatalog>(), sp.GetRequiredService<SecretProtector>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ConnectionsOptions>>(), Logger<TokenRefresher>(sp)));
+        services.TryAddSingleton(sp => new TokenStore(sp.GetRequiredService<IConnectionsDbContextFactory>(), sp.GetRequiredService<ConnectionLookup>(), sp.GetRequiredService<SecretProtector>()));
+        services.TryAddSingleton(sp => new RefreshPolicy(sp.GetRequiredService<IOptions<ConnectionsOptions>>().Value));
+        services.TryAddSingleton(sp => new TokenRefresher(sp.GetRequiredService<IConnectionsDbContextFactory>(), sp.GetRequiredService<TokenStore>(),
+            sp.GetRequiredService<RefreshPolicy>(), sp.GetRequiredService<ProviderClient>(), sp.GetRequiredService<ServiceCatalog>(),
+            sp.GetRequiredService<TimeProvider>(), Logger<TokenRefresher>(sp)));
         services.TryAddSingleton(sp => new CredentialResolver(sp.GetRequiredService<IConnectionsDbContextFactory>(), sp.GetRequiredService<ConnectionLookup>(),
             sp.GetRequiredService<TokenRefresher>(), sp.GetRequiredService<SecretProtector>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IConnectionsChangeStamp>(), sp.GetRequiredService<IOptions<ConnectionsOptions>>().Value.CredentialCacheLifetime));

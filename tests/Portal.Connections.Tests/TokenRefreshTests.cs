@@ -192,7 +192,7 @@ public abstract class TokenRefreshCases : IDisposable
     public void Backoff_grows_with_jitter_and_never_undercuts_retry_after()
     {
         // SEC-16
-        var refresher = _engine.Refresher;
+        var refresher = _engine.Refresher.Policy;
 
         var first = refresher.Backoff(1, null);
         var fifth = refresher.Backoff(5, null);
