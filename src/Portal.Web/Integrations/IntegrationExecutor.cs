@@ -48,16 +48,12 @@ internal sealed class IntegrationExecutor(
         };
 
         var started = time.GetTimestamp();
-        HttpInvocationResponse response;
-        try
+        var response = await http.CreateFor(target.ConnectionUse).InvokeAsync(request, ct);
+        if (response.Failure is { } failure)
         {
-            response = await http.CreateFor(target.ConnectionUse).InvokeAsync(request, ct);
-        }
-        catch (HttpInvocationException e)
-        {
-            var failed = (e.Trace ?? Trace(request, target, time.GetElapsedTime(started)) with { Error = e.Message }) with { RanAs = target.RanAs };
+            var failed = (response.Trace ?? Trace(request, target, time.GetElapsedTime(started)) with { Error = failure.Message }) with { RanAs = target.RanAs };
             await AuditAsync(pack, task, target, runner, "failed before an answer arrived");
-            throw new ScriptHostException(FailureMessage(pack, task, target, e.Message), [failed]);
+            throw new ScriptHostException(FailureMessage(pack, task, target, failure.Message), [failed]);
         }
 
         var entry = (response.Trace ?? Trace(request, target, time.GetElapsedTime(started)) with
