@@ -36,6 +36,7 @@ public static class Program
             logger.LogInformation(
                 "Sandbox Cloud is listening on {Url} with data in {DataDirectory}. Press Ctrl+C to stop.", sandbox.Url, options.ResolveDataDirectory());
         }
+
         try
         {
             await Task.Delay(Timeout.Infinite, stop.Token);
