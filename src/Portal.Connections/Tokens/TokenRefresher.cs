@@ -201,7 +201,11 @@ public sealed class TokenRefresher
                     await db.SaveChangesAsync(ct);
                 }
 
-                _logger.LogInformation("Refreshed the token of connection {Connection} for user {User}", connection.LinkName, row.UserId);
+                if (_logger.IsEnabled(LogLevel.Information))
+                {
+                    _logger.LogInformation("Refreshed the token of connection {Connection} for user {User}", connection.LinkName, row.UserId);
+                }
+
                 return outcome.AccessToken!;
             case TokenOutcomeKind.InvalidGrant:
                 TokenInvalidation.Clear(row, AuthorizationStatus.NeedsReauthorization, $"The provider rejected the refresh token ({outcome.Problem}).");
