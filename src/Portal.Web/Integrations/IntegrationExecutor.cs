@@ -137,7 +137,7 @@ internal sealed class IntegrationExecutor(
         }
 
         var service = await services.FindAsync(connection.ServiceId, ct);
-        var first = service?.AllowedApiBaseUrls.FirstOrDefault();
+        var first = service?.AllowedApiBaseUrls is [var firstUrl, ..] ? firstUrl : null;
         if (first is null || !Uri.TryCreate(first, UriKind.Absolute, out var api))
         {
             throw new ScriptHostException($"integration {pack.Namespace} cannot find the API address of service '{connection.ServiceId}'; an admin should check the service under Users & Control › Services (/admin/services)");
