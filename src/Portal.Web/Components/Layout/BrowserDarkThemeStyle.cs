@@ -19,10 +19,11 @@ public sealed class BrowserDarkThemeStyle : MudThemeProvider
             [nameof(IsDarkMode)] = true,
         }));
 
-    protected override void BuildRenderTree(RenderTreeBuilder builder)
+    // The base's parameter is named __builder (Razor's generated name); the override keeps it (CA1725).
+    protected override void BuildRenderTree(RenderTreeBuilder __builder)
     {
         var palette = new StringBuilder();
         GenerateTheme(palette);
-        builder.AddMarkupContent(0, $"<style>@media (prefers-color-scheme: dark) {{ :root {{ color-scheme: dark; {palette} }} }}</style>");
+        __builder.AddMarkupContent(0, $"<style>@media (prefers-color-scheme: dark) {{ :root {{ color-scheme: dark; {palette} }} }}</style>");
     }
 }
