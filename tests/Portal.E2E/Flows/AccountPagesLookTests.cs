@@ -115,17 +115,7 @@ public sealed class AccountPagesLookTests(BrowserFixture browser) : IClassFixtur
         }
     }
 
-    private async Task<IPage> NewPageAsync(int width, bool dark)
-    {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = browser.Portal.BaseUrl,
-            ViewportSize = new ViewportSize { Width = width, Height = 900 },
-            ColorScheme = dark ? ColorScheme.Dark : ColorScheme.Light,
-        });
-        context.SetDefaultTimeout(20_000);
-        return await context.NewPageAsync();
-    }
+    private Task<IPage> NewPageAsync(int width, bool dark) => browser.NewPageAsync(width, dark);
 
     private async Task SetDarkModeAsync(bool dark)
     {

@@ -141,17 +141,7 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser) : IClassFixtur
         await page.WaitForTimeoutAsync(900);
     }
 
-    private async Task<IPage> NewPageAsync(int width, bool dark)
-    {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = browser.Portal.BaseUrl,
-            ViewportSize = new ViewportSize { Width = width, Height = 900 },
-            ColorScheme = dark ? ColorScheme.Dark : ColorScheme.Light,
-        });
-        context.SetDefaultTimeout(20_000);
-        return await context.NewPageAsync();
-    }
+    private Task<IPage> NewPageAsync(int width, bool dark) => browser.NewPageAsync(width, dark);
 
     // Text cut by its own box (a chip, button, cell or tab narrower than its words), or the page scrolling sideways.
     // What is still cut a second later: a tab that was mid-animation when first measured (seen after long suites on the

@@ -36,12 +36,15 @@ public class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(bool dark = false)
+    public Task<IPage> NewPageAsync(bool dark = false) => NewPageAsync(1366, dark, height: 860);
+
+    /// <summary>A page in a new context <paramref name="width"/> px wide, in the browser's light or dark scheme.</summary>
+    public async Task<IPage> NewPageAsync(int width, bool dark, int height = 900)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Portal.BaseUrl,
-            ViewportSize = new ViewportSize { Width = 1366, Height = 860 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
             ColorScheme = dark ? ColorScheme.Dark : ColorScheme.Light,
         });
         context.SetDefaultTimeout(20_000);

@@ -48,15 +48,11 @@ public sealed class PortalConnectionsWordingTests(SandboxPortalWebFactory factor
     public async Task A_run_on_a_connection_not_yet_authorized_says_which_page_to_open()
     {
         await Attackers.CreateConnectionAsync(factory, FunctionsApiClient.Alice, "wording_weather", "sandbox_weather");
-        using var alice = await FunctionsApiClient.ForAsync(factory, FunctionsApiClient.Alice);
-        var function = await FunctionsApiClient.DeployAsync(alice, $$"""
-            return invokeUrl [ url: "{{factory.SandboxUrl}}/api/weather/v1/current?city=Oslo" type: GET connection: "wording_weather" ];
-            """);
 
-        var (status, body) = await Attackers.ExecuteAsync(alice, function);
+        var (status, message) = await AliceRunsWithAsync("wording_weather");
 
         Assert.Equal(400, status);
-        Assert.Contains("Connection 'wording_weather' is not authorized. Open /connections/wording_weather and click Connect.", Attackers.Message(body), StringComparison.Ordinal);
+        Assert.Contains("Connection 'wording_weather' is not authorized. Open /connections/wording_weather and click Connect.", message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,15 +60,22 @@ public sealed class PortalConnectionsWordingTests(SandboxPortalWebFactory factor
     {
         await Attackers.CreateConnectionAsync(factory, PortalWebFactory.AdminEmail, "wording_admins", "sandbox_weather", ConnectionMode.OwnerCredentials);
         await Attackers.GrantAsync(factory, "wording_admins", FunctionsApiClient.Alice);
-        using var alice = await FunctionsApiClient.ForAsync(factory, FunctionsApiClient.Alice);
-        var function = await FunctionsApiClient.DeployAsync(alice, $$"""
-            return invokeUrl [ url: "{{factory.SandboxUrl}}/api/weather/v1/current?city=Oslo" type: GET connection: "wording_admins" ];
-            """);
 
-        var (status, body) = await Attackers.ExecuteAsync(alice, function);
+        var (status, message) = await AliceRunsWithAsync("wording_admins");
 
         Assert.Equal(400, status);
-        Assert.Contains("Connection 'wording_admins' is not authorized. Ask its owner to open /connections/wording_admins and click Connect.", Attackers.Message(body), StringComparison.Ordinal);
+        Assert.Contains("Connection 'wording_admins' is not authorized. Ask its owner to open /connections/wording_admins and click Connect.", message, StringComparison.Ordinal);
+    }
+
+    // Alice's function calls the Sandbox's weather API through the connection; what the execute API answers.
+    private async Task<(int Status, string Message)> AliceRunsWithAsync(string connection)
+    {
+        using var alice = await FunctionsApiClient.ForAsync(factory, FunctionsApiClient.Alice);
+        var function = await FunctionsApiClient.DeployAsync(alice, $$"""
+            return invokeUrl [ url: "{{factory.SandboxUrl}}/api/weather/v1/current?city=Oslo" type: GET connection: "{{connection}}" ];
+            """);
+        var (status, body) = await Attackers.ExecuteAsync(alice, function);
+        return (status, Attackers.Message(body));
     }
 
     private static ConnectionProblem Problem(ConnectionRemedy remedy) =>
