@@ -296,6 +296,29 @@ internal sealed partial class Evaluator
         return values;
     }
 
+    private ScriptValue[] RentArguments(CompiledExpression[] expressions)
+    {
+        var count = expressions.Length;
+        if (count == 0)
+        {
+            return [];
+        }
+
+        ScriptValue[]? values = null;
+        if (count <= PooledArity && _spareArguments?[count - 1] is { Count: > 0 } spare)
+        {
+            values = spare.Pop();
+        }
+
+        values ??= new ScriptValue[count];
+        for (var i = 0; i < count; i++)
+        {
+            values[i] = expressions[i](this);
+        }
+
+        return values;
+    }
+
     private void ReturnArguments(ScriptValue[] values)
     {
         var count = values.Length;

@@ -15,6 +15,8 @@ internal sealed partial class Evaluator(CompiledScript script, RunState state)
 
     public CompiledScript Script => script;
 
+    internal RunState State => state;
+
     public void Bind(string name, ScriptValue value)
     {
         if (script.Slots.TryGetValue(name, out var slot))
@@ -26,7 +28,21 @@ internal sealed partial class Evaluator(CompiledScript script, RunState state)
     /// <summary>Runs the script; returns the returned value, or null when there was no 'return value;'.</summary>
     public ScriptValue? Run()
     {
-        ExecuteStatements(script.Root.Statements);
+        if (script.TreeWalk)
+        {
+            ExecuteStatements(script.Root.Statements);
+            return _returnValue;
+        }
+
+        var statements = script.Body;
+        for (var i = 0; i < statements.Length; i++)
+        {
+            if (statements[i](this) != Flow.Normal)
+            {
+                break;
+            }
+        }
+
         return _returnValue;
     }
 
