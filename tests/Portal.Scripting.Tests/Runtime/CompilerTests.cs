@@ -133,6 +133,62 @@ public sealed class CompilerTests
         Assert.Equal("2", second.ReturnValue!.ToDisplayString());
     }
 
+    [Theory]
+    [InlineData(7)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(1000)]
+    [InlineData(-7)]
+    [InlineData(-2)]
+    [InlineData(4294967295)]
+    [InlineData(-4294967295)]
+    [InlineData(2147483648)]
+    public void Remainder_by_a_constant_is_the_same_as_the_division_remainder(long divisor)
+    {
+        Assert.True(Portal.Scripting.Runtime.Evaluator.ConstantDivisor.Fits(divisor));
+        var operation = new Portal.Scripting.Runtime.Evaluator.ModuloByConstant(ScriptNumber.Of(divisor));
+        long[] samples = [0, 1, -1, 6, 7, 8, -6, -7, -8, 999, 1000, 1001, int.MaxValue, int.MinValue, uint.MaxValue, -uint.MaxValue, (long)uint.MaxValue + 1, -(long)uint.MaxValue - 1, long.MaxValue, long.MinValue, long.MinValue + 1];
+        var random = new Random(18);
+        foreach (var a in samples.Concat(Enumerable.Range(0, 20_000).Select(_ => random.NextInt64(-5_000_000_000, 5_000_000_000))))
+        {
+            Assert.True(a % divisor == operation.Apply(a), $"{a} % {divisor}: expected {a % divisor}, got {operation.Apply(a)}");
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(4294967296)]
+    [InlineData(long.MinValue)]
+    public void Remainder_by_other_constants_keeps_the_general_rules(long divisor)
+    {
+        Assert.False(Portal.Scripting.Runtime.Evaluator.ConstantDivisor.Fits(divisor));
+    }
+
+    [Theory]
+    [InlineData("x = 10;\nreturn x % 0;")]
+    [InlineData("x = -9223372036854775807 - 1;\nreturn x % -1;")]
+    [InlineData("x = -9223372036854775807 - 1;\nreturn x % 7 + x % 4294967296 + x % -4294967295;")]
+    [InlineData("x = 9223372036854775807;\nreturn x % 1000 + x % -3;")]
+    [InlineData("x = -2147483648;\nreturn x % -1 + x / -1 + x / 2 + x % 3;")]
+    [InlineData("x = 2147483648;\ny = -1;\nreturn x % y + x / y;")]
+    [InlineData("x = -2147483648;\ny = -1;\nreturn x % y + x / y;")]
+    [InlineData("x = -2147483648;\ny = 2;\nreturn x % y + x / y + y / x;")]
+    [InlineData("x = 7.5;\nreturn x % 2;")]
+    [InlineData("x = \"7\";\nreturn x % 2;")]
+    [InlineData("x = null;\nreturn 1 + x % 2;")]
+    [InlineData("x = 9223372036854775807;\ny = x + 0;\nreturn y;")]
+    [InlineData("x = 9223372036854775807;\ny = x + 1;\nreturn y;")]
+    [InlineData("x = 3;\ny = x / 2;\nreturn y;")]
+    public async Task Whole_number_fast_paths_run_the_same_compiled_and_tree_walked(string source)
+    {
+        var script = ScriptEngine.Compile(source);
+        Assert.True(script.Success, string.Join(" | ", script.Errors));
+
+        await AssertSame(script, null);
+    }
+
     private static async Task AssertSame(CompiledScript script, IReadOnlyDictionary<string, ScriptValue>? arguments, ScriptLimits? limits = null)
     {
         var compiledMails = new RecordingMailer();
