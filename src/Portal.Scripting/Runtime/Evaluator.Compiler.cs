@@ -94,7 +94,7 @@ internal sealed partial class Evaluator
                     e.State.Step(span);
                     try
                     {
-                        e._slots[slot] = whole(e, out var number, out var other) ? ScriptNumber.Of(number) : other!;
+                        e._slots[slot].Value = whole(e, out var number, out var other) ? ScriptNumber.Of(number) : other!;
                         return Flow.Normal;
                     }
                     catch (ScriptRuntimeException x) when (x.Span is null)
@@ -117,7 +117,7 @@ internal sealed partial class Evaluator
                     e.State.Step(span);
                     try
                     {
-                        e._slots[slot] = value(e);
+                        e._slots[slot].Value = value(e);
                         return Flow.Normal;
                     }
                     catch (ScriptRuntimeException x) when (x.Span is null)
@@ -139,8 +139,8 @@ internal sealed partial class Evaluator
                 try
                 {
                     var right = value(e);
-                    var current = e._slots[slot] ?? throw Undefined(name, span);
-                    e._slots[slot] = Operators.Binary(e.State, op, current, right);
+                    var current = e._slots[slot].Value ?? throw Undefined(name, span);
+                    e._slots[slot].Value = Operators.Binary(e.State, op, current, right);
                     return Flow.Normal;
                 }
                 catch (ScriptRuntimeException x) when (x.Span is null)
@@ -313,7 +313,7 @@ internal sealed partial class Evaluator
                                     state.Step(span);
                                 }
 
-                                slots[slot] = isIndex ? ScriptNumber.Of(i) : items[i];
+                                slots[slot].Value = isIndex ? ScriptNumber.Of(i) : items[i];
                                 var flow = body(e);
                                 if (flow == Flow.Break)
                                 {
@@ -336,7 +336,7 @@ internal sealed partial class Evaluator
                                     state.Step(span);
                                 }
 
-                                e._slots[slot] = new ScriptText(keys[i]);
+                                e._slots[slot].Value = new ScriptText(keys[i]);
                                 var flow = body(e);
                                 if (flow == Flow.Break)
                                 {
@@ -381,7 +381,7 @@ internal sealed partial class Evaluator
                 catch (ScriptRuntimeException x) when (x is not ScriptLimitException)
                 {
                     e.State.EvaluationDepth = depth;
-                    e._slots[catchSlot] = new ScriptText(x.Message);
+                    e._slots[catchSlot].Value = new ScriptText(x.Message);
                     return handler(e);
                 }
             });
@@ -455,7 +455,7 @@ internal sealed partial class Evaluator
                     var slot = variable.Slot;
                     var name = variable.Name;
                     var span = variable.Span;
-                    return e => e._slots[slot] ?? throw Undefined(name, span);
+                    return e => e._slots[slot].Value ?? throw Undefined(name, span);
                 case ExpressionKind.Binary:
                     var binary = (BinaryExpression)node;
                     if (binary.Operator is BinaryOperator.And or BinaryOperator.Or)
@@ -714,7 +714,7 @@ internal sealed partial class Evaluator
                     var span = variable.Span;
                     return (Evaluator e, out long whole, out ScriptValue? other) =>
                     {
-                        var value = e._slots[slot] ?? throw Undefined(name, span);
+                        var value = e._slots[slot].Value ?? throw Undefined(name, span);
                         if (value is ScriptNumber number)
                         {
                             whole = number.Value;
@@ -904,7 +904,7 @@ internal sealed partial class Evaluator
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Read(Evaluator evaluator, out long whole, out ScriptValue? other)
         {
-            var value = evaluator._slots[_slot] ?? UndefinedVariable(_variable);
+            var value = evaluator._slots[_slot].Value ?? UndefinedVariable(_variable);
             if (value is ScriptNumber number)
             {
                 whole = number.Value;

@@ -10,7 +10,8 @@ namespace Portal.Scripting.Runtime;
 /// <summary>Tree-walking evaluator over the immutable AST; variables live in slots resolved at parse time.</summary>
 internal sealed partial class Evaluator(CompiledScript script, RunState state)
 {
-    private readonly ScriptValue?[] _slots = new ScriptValue?[script.Slots.Count];
+    // Slot is a struct so that storing a value is a plain write (a ScriptValue?[] checks each store's type).
+    private readonly Slot[] _slots = new Slot[script.Slots.Count];
     private ScriptValue? _returnValue;
 
     public CompiledScript Script => script;
@@ -21,7 +22,7 @@ internal sealed partial class Evaluator(CompiledScript script, RunState state)
     {
         if (script.Slots.TryGetValue(name, out var slot))
         {
-            _slots[slot] = value;
+            _slots[slot].Value = value;
         }
     }
 
@@ -153,11 +154,11 @@ internal sealed partial class Evaluator(CompiledScript script, RunState state)
         var value = Evaluate(assignment.Value);
         if (assignment.Operator is { } op)
         {
-            var current = _slots[assignment.Slot] ?? throw Undefined(assignment.Name, assignment.Span);
+            var current = _slots[assignment.Slot].Value ?? throw Undefined(assignment.Name, assignment.Span);
             value = Operators.Binary(state, op, current, value);
         }
 
-        _slots[assignment.Slot] = value;
+        _slots[assignment.Slot].Value = value;
     }
 
     private Flow ExecuteIf(IfStatement statement)
@@ -209,7 +210,7 @@ internal sealed partial class Evaluator(CompiledScript script, RunState state)
                         state.Step(loop.Span);
                     }
 
-                    _slots[loop.Slot] = loop.IsIndex ? ScriptNumber.Of(i) : items[i];
+                    _slots[loop.Slot].Value = loop.IsIndex ? ScriptNumber.Of(i) : items[i];
                     var flow = ExecuteBlock(loop.Body);
                     if (flow == Flow.Break)
                     {
@@ -232,7 +233,7 @@ internal sealed partial class Evaluator(CompiledScript script, RunState state)
                         state.Step(loop.Span);
                     }
 
-                    _slots[loop.Slot] = new ScriptText(keys[i]);
+                    _slots[loop.Slot].Value = new ScriptText(keys[i]);
                     var flow = ExecuteBlock(loop.Body);
                     if (flow == Flow.Break)
                     {
@@ -261,9 +262,15 @@ internal sealed partial class Evaluator(CompiledScript script, RunState state)
         catch (ScriptRuntimeException e) when (e is not ScriptLimitException)
         {
             state.EvaluationDepth = depth;
-            _slots[statement.CatchSlot] = new ScriptText(e.Message);
+            _slots[statement.CatchSlot].Value = new ScriptText(e.Message);
             return ExecuteBlock(statement.Handler);
         }
+    }
+
+    /// <summary>A variable's value (null before the first assignment).</summary>
+    private struct Slot
+    {
+        public ScriptValue? Value;
     }
 
     private static ScriptRuntimeException Undefined(string name, TextSpan span) =>
