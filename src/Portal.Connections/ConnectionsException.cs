@@ -1,12 +1,27 @@
 namespace Portal.Connections;
 
-/// <summary>A user-facing failure: the message names the connection and says how to fix it; never contains secrets.</summary>
-public sealed class ConnectionsException(ConnectionsErrorKind kind, string message, string? linkName = null) : Exception(message)
+/// <summary>
+/// A failure the engine expects (a connection not authorized, a service not set up, bad input): the message says what
+/// happened and never contains secrets; <see cref="Problem"/> says what fixes it, which the host words with
+/// <see cref="IConnectionsWording"/>.
+/// </summary>
+public sealed class ConnectionsException : Exception
 {
-    public ConnectionsErrorKind Kind { get; } = kind;
+    public ConnectionsException(ConnectionsErrorKind kind, string message, string? linkName = null)
+        : this(new ConnectionProblem(kind) { LinkName = linkName }, message)
+    {
+    }
 
-    public string? LinkName { get; } = linkName;
+    public ConnectionsException(ConnectionProblem problem, string message)
+        : base(message)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        Problem = problem;
+    }
 
-    /// <summary>Relative portal path where the user can fix the problem, e.g. <c>/connections/mine</c>.</summary>
-    public string? FixPath => LinkName is null ? null : $"/connections/{LinkName}";
+    public ConnectionProblem Problem { get; }
+
+    public ConnectionsErrorKind Kind => Problem.Kind;
+
+    public string? LinkName => Problem.LinkName;
 }

@@ -34,6 +34,7 @@ public static class ConnectionsServiceCollectionExtensions
         services.TryAddSingleton<IConnectionsUserDirectory, NoRolesUserDirectory>();
         services.TryAddSingleton<IEgressHandlerFactory, DefaultEgressHandlerFactory>();
         services.TryAddSingleton<IConnectionsChangeStamp, NoConnectionsChangeStamp>();
+        services.TryAddSingleton<IConnectionsWording, NeutralConnectionsWording>();
 
         services.TryAddSingleton<ServiceValidator>();
         services.TryAddSingleton(sp => new SecretProtector(sp.GetRequiredService<IDataProtectionProvider>()));
@@ -48,16 +49,19 @@ public static class ConnectionsServiceCollectionExtensions
             sp.GetRequiredService<ProviderClient>(), sp.GetRequiredService<AuthorizationStore>(), sp.GetRequiredService<SecretProtector>(),
             sp.GetRequiredService<IConnectionsAuditSink>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ConnectionsOptions>>(), Logger<OAuthFlowService>(sp),
             sp.GetRequiredService<IssuerMetadata>()));
-        services.TryAddSingleton(sp => new TokenRefresher(sp.GetRequiredService<IConnectionsDbContextFactory>(), sp.GetRequiredService<ConnectionLookup>(),
-            sp.GetRequiredService<ProviderClient>(), sp.GetRequiredService<ServiceCatalog>(), sp.GetRequiredService<SecretProtector>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ConnectionsOptions>>(), Logger<TokenRefresher>(sp)));
+        services.TryAddSingleton(sp => new TokenStore(sp.GetRequiredService<IConnectionsDbContextFactory>(), sp.GetRequiredService<ConnectionLookup>(), sp.GetRequiredService<SecretProtector>()));
+        services.TryAddSingleton(sp => new RefreshPolicy(sp.GetRequiredService<IOptions<ConnectionsOptions>>().Value));
+        services.TryAddSingleton(sp => new TokenRefresher(sp.GetRequiredService<IConnectionsDbContextFactory>(), sp.GetRequiredService<TokenStore>(),
+            sp.GetRequiredService<RefreshPolicy>(), sp.GetRequiredService<ProviderClient>(), sp.GetRequiredService<ServiceCatalog>(),
+            sp.GetRequiredService<TimeProvider>(), Logger<TokenRefresher>(sp)));
         services.TryAddSingleton(sp => new CredentialResolver(sp.GetRequiredService<IConnectionsDbContextFactory>(), sp.GetRequiredService<ConnectionLookup>(),
             sp.GetRequiredService<TokenRefresher>(), sp.GetRequiredService<SecretProtector>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IConnectionsChangeStamp>(), sp.GetRequiredService<IOptions<ConnectionsOptions>>().Value.CredentialCacheLifetime));
         services.TryAddSingleton<IConnectionUseCheck>(sp => sp.GetRequiredService<CredentialResolver>());
         services.TryAddSingleton(sp => new ConnectionManager(sp.GetRequiredService<IConnectionsDbContextFactory>(), sp.GetRequiredService<ServiceCatalog>(),
             sp.GetRequiredService<ConnectionLookup>(), sp.GetRequiredService<ProviderClient>(), sp.GetRequiredService<SecretProtector>(),
-            sp.GetRequiredService<IConnectionUsageSource>(), sp.GetRequiredService<IConnectionsAuditSink>(), sp.GetRequiredService<TimeProvider>(), Logger<ConnectionManager>(sp)));
+            sp.GetRequiredService<IConnectionUsageSource>(), sp.GetRequiredService<IConnectionsAuditSink>(), sp.GetRequiredService<TimeProvider>(), Logger<ConnectionManager>(sp),
+            sp.GetRequiredService<IConnectionsWording>()));
         services.TryAddSingleton(sp => new UserCredentialCleanup(sp.GetRequiredService<IConnectionsDbContextFactory>(), sp.GetRequiredService<ServiceCatalog>(),
             sp.GetRequiredService<ProviderClient>(), sp.GetRequiredService<SecretProtector>(), Logger<UserCredentialCleanup>(sp)));
         services.TryAddSingleton(sp => new ConnectionUseGrantManager(sp.GetRequiredService<IConnectionsDbContextFactory>(), sp.GetRequiredService<ConnectionLookup>(),

@@ -69,7 +69,23 @@ public sealed class BrowserEndpointTests : IAsyncLifetime
         Assert.DoesNotContain("src=", html);
         Assert.DoesNotContain("href=\"http", html);
         Assert.DoesNotContain("abc", html);
-        Assert.Contains("/connections/sheets?authorized=1", html);
+        // The host decides where the popup goes back to.
+        Assert.Contains("/app/connections/sheets?authorized=1", html);
+    }
+
+    [Fact]
+    public async Task An_expected_problem_is_shown_in_the_hosts_words()
+    {
+        // The engine reports what happened and what fixes it (as data); the host's wording says how, with its own pages.
+        await _host.Services.GetRequiredService<ServiceCatalog>().UpdateCustomAsync(TestServices.GoogleStyle(_provider), "client-1", null, false, new ConnectionsUser("admin", true, true));
+
+        using var response = await _host.Browser("alice").GetAsync("/connections/oauth/start?connection=sheets");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("which an admin has disabled. [host: EnableService by Admin]", html);
+        Assert.Contains("href=\"/app/connections/sheets\"", html);
+        Assert.DoesNotContain("Setup", html);
     }
 
     [Fact]
@@ -83,7 +99,7 @@ public sealed class BrowserEndpointTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("different browser", html);
-        Assert.Contains("href=\"/connections/sheets\"", html);
+        Assert.Contains("href=\"/app/connections/sheets\"", html);
         Assert.Empty(_provider.Calls("/token"));
     }
 

@@ -169,7 +169,7 @@ public abstract class RevokeAndInvalidationCases : IDisposable
         var ex = await Assert.ThrowsAsync<ConnectionsException>(() => _engine.Resolver.ResolveAsync("sheets", TestEngine.Owner, new Uri(_provider.ApiBase + "x")));
 
         Assert.Equal(ConnectionsErrorKind.NeedsReauthorization, ex.Kind);
-        Assert.Contains("/connections/sheets", ex.Message);
+        Assert.Equal(new ConnectionProblem(ConnectionsErrorKind.NeedsReauthorization, ConnectionRemedy.Reconnect) { LinkName = "sheets" }, ex.Problem);
         Assert.Empty(_provider.Calls("/token2"));
     }
 

@@ -125,7 +125,9 @@ public abstract class TokenRefreshCases : IDisposable
         var row = await _engine.ReadAuthorizationAsync("sheets", TestEngine.Owner);
 
         Assert.Equal(ConnectionsErrorKind.NeedsReauthorization, first.Kind);
-        Assert.Contains("/connections/sheets", first.Message);
+        Assert.Equal(ConnectionRemedy.Reconnect, first.Problem.Remedy);
+        Assert.Equal("sheets", first.LinkName);
+        Assert.Contains("invalid_grant", first.Message);
         Assert.Equal(ConnectionsErrorKind.NeedsReauthorization, second.Kind);
         Assert.Equal(AuthorizationStatus.NeedsReauthorization, row!.Status);
         Assert.Contains("invalid_grant", row.LastError);
@@ -190,7 +192,7 @@ public abstract class TokenRefreshCases : IDisposable
     public void Backoff_grows_with_jitter_and_never_undercuts_retry_after()
     {
         // SEC-16
-        var refresher = _engine.Refresher;
+        var refresher = _engine.Refresher.Policy;
 
         var first = refresher.Backoff(1, null);
         var fifth = refresher.Backoff(5, null);
@@ -213,7 +215,8 @@ public abstract class TokenRefreshCases : IDisposable
         var row = await _engine.ReadAuthorizationAsync("sheets", TestEngine.Owner);
 
         Assert.True(ex.Kind == ConnectionsErrorKind.ServiceConfiguration, ex.Message);
-        Assert.Contains("admin", ex.Message);
+        Assert.Equal(ConnectionRemedy.FixClientCredentials, ex.Problem.Remedy);
+        Assert.Equal(ConnectionActor.Admin, ex.Problem.Actor);
         Assert.Contains("invalid_client", service!.ConfigurationError);
         Assert.Equal("old-refresh", _engine.Decrypt(SecretKind.RefreshToken, row!));
     }

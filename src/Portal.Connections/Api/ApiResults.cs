@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Connections.Catalog;
 
 namespace Portal.Connections.Api;
@@ -9,8 +10,8 @@ internal static class ApiResults
 {
     public static IResult Json(object? value, int status = 200) => Results.Json(value, CatalogJson.Options, statusCode: status);
 
-    public static IResult Problem(ConnectionsException ex) => Results.Problem(
-        detail: ex.Message,
+    public static IResult Problem(ConnectionsException ex, HttpContext context) => Results.Problem(
+        detail: context.RequestServices.GetRequiredService<IConnectionsWording>().Describe(ex),
         statusCode: ex.Kind switch
         {
             ConnectionsErrorKind.NotFound => 404,

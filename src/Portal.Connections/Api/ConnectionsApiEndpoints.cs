@@ -74,7 +74,7 @@ internal static class ConnectionsApiEndpoints
         }
         catch (ConnectionsException ex)
         {
-            return ApiResults.Problem(ex);
+            return ApiResults.Problem(ex, request.HttpContext);
         }
     }
 
@@ -83,7 +83,7 @@ internal static class ConnectionsApiEndpoints
             ? ApiResults.Json(details)
             : Results.Problem(detail: $"There is no connection named '{link}' that you can see. Check the link name.", statusCode: 404);
 
-    private static async Task<IResult> DeleteConnection(string link, bool? force, ClaimsPrincipal principal, ConnectionManager manager, CancellationToken ct)
+    private static async Task<IResult> DeleteConnection(string link, bool? force, HttpContext http, ClaimsPrincipal principal, ConnectionManager manager, CancellationToken ct)
     {
         try
         {
@@ -96,7 +96,7 @@ internal static class ConnectionsApiEndpoints
         }
         catch (ConnectionsException ex)
         {
-            return ApiResults.Problem(ex);
+            return ApiResults.Problem(ex, http);
         }
     }
 
@@ -143,13 +143,13 @@ internal static class ConnectionsApiEndpoints
         }
         catch (ConnectionsException ex)
         {
-            return ApiResults.Problem(ex);
+            return ApiResults.Problem(ex, context);
         }
 
         return ApiResults.Json((await manager.GetAsync(link, user, ct))!);
     }
 
-    private static async Task<IResult> Revoke(string link, string? user, ClaimsPrincipal principal, ConnectionManager manager, CancellationToken ct)
+    private static async Task<IResult> Revoke(string link, string? user, HttpContext http, ClaimsPrincipal principal, ConnectionManager manager, CancellationToken ct)
     {
         try
         {
@@ -158,7 +158,7 @@ internal static class ConnectionsApiEndpoints
         }
         catch (ConnectionsException ex)
         {
-            return ApiResults.Problem(ex);
+            return ApiResults.Problem(ex, http);
         }
     }
 }

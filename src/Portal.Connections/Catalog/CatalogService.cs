@@ -19,6 +19,9 @@ public sealed record CatalogService
     /// <summary>"Needs setup by an admin: …" or null.</summary>
     public string? SetupMessage { get; init; }
 
+    /// <summary>Why the service cannot be used yet and what fixes it (disabled, or needs setup); null when it is ready.</summary>
+    public ConnectionProblem? Problem { get; init; }
+
     /// <summary>Who created a custom service; with admins, the only one who may change or delete it (SEC-34). Null for default services.</summary>
     public string? CreatedByUserId { get; init; }
 

@@ -361,21 +361,21 @@ public sealed class ServiceCatalog
         string? problem = null;
         if (missing.Count > 0)
         {
-            problem = $"Needs setup by an admin: enter a value for {string.Join(", ", missing.Select(m => "{" + m + "}"))} in Setup › Users & Control › Services › {d.DisplayName}.";
+            problem = $"Needs setup by an admin: {d.DisplayName} has no value yet for {string.Join(", ", missing.Select(m => "{" + m + "}"))}.";
         }
         else if (d.AuthType is ServiceAuthType.OAuth2AuthorizationCode or ServiceAuthType.OAuth2ClientCredentials && string.IsNullOrEmpty(clientId))
         {
-            problem = $"Needs setup by an admin: enter the client id and secret for {d.DisplayName} in Setup › Users & Control › Services.";
+            problem = $"Needs setup by an admin: {d.DisplayName} has no client id and secret yet.";
         }
 
-        return new ServiceRuntime(resolved, isCustom, enabled, clientId, secret, problem, configError);
+        return new ServiceRuntime(resolved, isCustom, enabled, clientId, secret, problem, configError) { MissingSettings = missing };
     }
 
     private static CatalogService ToCatalogService(ServiceRuntime r) => new()
     {
         Descriptor = r.Descriptor, IsCustom = r.IsCustom, Enabled = r.Enabled, ClientId = r.ClientId,
         HasClientSecret = !string.IsNullOrEmpty(r.ClientSecret), NeedsSetup = r.SetupProblem is not null,
-        SetupMessage = r.SetupProblem, ConfigurationError = r.ConfigurationError, CreatedByUserId = r.IsCustom ? r.CreatedByUserId : null,
+        SetupMessage = r.SetupProblem, Problem = !r.Enabled ? ServiceProblems.Disabled(r) : r.SetupNeeded, ConfigurationError = r.ConfigurationError, CreatedByUserId = r.IsCustom ? r.CreatedByUserId : null,
     };
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -12,5 +12,11 @@ internal sealed record ServiceRuntime(
 {
     public string? CreatedByUserId { get; init; }
 
+    /// <summary>The template parameters an admin has still to enter (with <see cref="SetupProblem"/>).</summary>
+    public IReadOnlyList<string> MissingSettings { get; init; } = [];
+
+    /// <summary>What fixes <see cref="SetupProblem"/>: an admin sets the service up.</summary>
+    public ConnectionProblem? SetupNeeded => SetupProblem is null ? null : ServiceProblems.NeedsSetup(Descriptor.DisplayName, MissingSettings);
+
     public string? RefreshUrl => Descriptor.RefreshUrl ?? Descriptor.TokenUrl;
 }

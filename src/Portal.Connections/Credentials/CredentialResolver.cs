@@ -260,20 +260,13 @@ public sealed class CredentialResolver : IConnectionUseCheck
             return;
         }
 
+        // Someone else's connection that works with its owner's account: only the owner can fix it.
+        var actor = connection.Mode == ConnectionMode.OwnerCredentials && connection.OwnerUserId != runningUserId ? ConnectionActor.Owner : ConnectionActor.Reader;
         if (row is { Status: AuthorizationStatus.NeedsReauthorization })
         {
-            throw new ConnectionsException(ConnectionsErrorKind.NeedsReauthorization,
-                $"Connection '{link}' needs to be authorized again ({row.LastError?.TrimEnd('.') ?? "the provider no longer accepts its tokens"}). " +
-                (connection.Mode == ConnectionMode.OwnerCredentials && connection.OwnerUserId != runningUserId
-                    ? $"Ask its owner to open /connections/{link} and click Reconnect."
-                    : $"Open /connections/{link} and click Reconnect."), link);
+            throw AuthorizationProblems.NeedsReauthorization(link, row.LastError ?? "the provider no longer accepts its tokens", actor);
         }
 
-        var message = connection.Mode == ConnectionMode.LoginUserCredentials
-            ? $"You have not authorized the shared connection '{link}' with your own account yet. Open /connections/{link} and click Connect, then run again."
-            : connection.OwnerUserId == runningUserId
-                ? $"Connection '{link}' is not authorized. Open /connections/{link} and click Connect."
-                : $"Connection '{link}' is not authorized. Ask its owner to open /connections/{link} and click Connect.";
-        throw new ConnectionsException(ConnectionsErrorKind.NotAuthorized, message, link);
+        throw AuthorizationProblems.NotAuthorized(link, actor, shared: connection.Mode == ConnectionMode.LoginUserCredentials);
     }
 }

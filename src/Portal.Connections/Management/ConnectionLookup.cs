@@ -24,8 +24,8 @@ internal sealed class ConnectionLookup(IConnectionsDbContextFactory dbFactory, S
     public async Task<(ConnectionEntity Connection, ServiceRuntime Service)> LoadAsync(string linkName, CancellationToken ct)
     {
         var connection = await FindAsync(linkName, ct)
-            ?? throw new ConnectionsException(ConnectionsErrorKind.NotFound,
-                $"There is no connection named '{linkName}'. Check the link name in Setup › Developer Space › Connections.", null);
+            ?? throw new ConnectionsException(new ConnectionProblem(ConnectionsErrorKind.NotFound, ConnectionRemedy.CheckLinkName),
+                $"There is no connection named '{linkName}'.");
         return (connection, await ServiceForAsync(connection, ct));
     }
 
@@ -38,19 +38,19 @@ internal sealed class ConnectionLookup(IConnectionsDbContextFactory dbFactory, S
         ArgumentNullException.ThrowIfNull(connection);
         if (service is null)
         {
-            throw new ConnectionsException(ConnectionsErrorKind.ServiceConfiguration,
-                $"Connection '{connection.LinkName}' uses the service '{connection.ServiceId}', which no longer exists. Delete the connection and create a new one.", connection.LinkName);
+            throw new ConnectionsException(new ConnectionProblem(ConnectionsErrorKind.ServiceConfiguration, ConnectionRemedy.CreateAgain) { LinkName = connection.LinkName },
+                $"Connection '{connection.LinkName}' uses the service '{connection.ServiceId}', which no longer exists.");
         }
 
         if (!service.Enabled)
         {
-            throw new ConnectionsException(ConnectionsErrorKind.ServiceNeedsSetup,
-                $"Connection '{connection.LinkName}' uses {service.Descriptor.DisplayName}, which an admin has disabled. Ask an admin to enable it in Setup › Users & Control › Services.", connection.LinkName);
+            throw new ConnectionsException(ServiceProblems.Disabled(service, connection.LinkName),
+                $"Connection '{connection.LinkName}' uses {service.Descriptor.DisplayName}, which an admin has disabled.");
         }
 
         if (service.SetupProblem is { } problem)
         {
-            throw new ConnectionsException(ConnectionsErrorKind.ServiceNeedsSetup, $"Connection '{connection.LinkName}': {problem}", connection.LinkName);
+            throw new ConnectionsException(service.SetupNeeded! with { LinkName = connection.LinkName }, $"Connection '{connection.LinkName}': {problem}");
         }
 
         return service;

@@ -19,11 +19,12 @@ public sealed partial class ConnectionManager
     private readonly IConnectionsAuditSink _audit;
     private readonly TimeProvider _time;
     private readonly ILogger<ConnectionManager> _logger;
+    private readonly IConnectionsWording _wording;
 
     internal ConnectionManager(IConnectionsDbContextFactory db, ServiceCatalog catalog, ConnectionLookup lookup, ProviderClient provider, SecretProtector protector,
-        IConnectionUsageSource usage, IConnectionsAuditSink audit, TimeProvider time, ILogger<ConnectionManager> logger)
+        IConnectionUsageSource usage, IConnectionsAuditSink audit, TimeProvider time, ILogger<ConnectionManager> logger, IConnectionsWording wording)
     {
-        (_db, _catalog, _lookup, _provider, _protector, _usage, _audit, _time, _logger) = (db, catalog, lookup, provider, protector, usage, audit, time, logger);
+        (_db, _catalog, _lookup, _provider, _protector, _usage, _audit, _time, _logger, _wording) = (db, catalog, lookup, provider, protector, usage, audit, time, logger, wording);
     }
 
     /// <summary>The browser URL that starts (or restarts) consent for a connection.</summary>
@@ -59,7 +60,7 @@ public sealed partial class ConnectionManager
         }
         else if (!service.Enabled || service.NeedsSetup)
         {
-            errors.Add(new("serviceId", service.SetupMessage ?? $"{service.Descriptor.DisplayName} is disabled. Ask an admin to enable it in Setup › Users & Control › Services."));
+            errors.Add(new("serviceId", _wording.Describe(service.Enabled ? service.SetupMessage! : $"{service.Descriptor.DisplayName} is disabled.", service.Problem)));
         }
         else if (service.Descriptor.Scopes.Count > 0 && scopes.FirstOrDefault(s => service.Descriptor.Scopes.All(x => x.Name != s)) is { } unknown)
         {
@@ -149,7 +150,7 @@ public sealed partial class ConnectionManager
                 await flow.AuthorizeWithClientCredentialsAsync(linkName, user.UserId, ct);
                 return new(true, null, $"Connection '{linkName}' is connected again.");
             default:
-                return new(false, $"/connections/{linkName}", $"Enter the credentials for '{linkName}' again on the connection page.");
+                return new(false, _wording.ConnectionPage(linkName), $"Enter the credentials for '{linkName}' again on the connection page.");
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Connections.Security;
 
 namespace Portal.Connections.OAuth;
@@ -12,13 +13,15 @@ internal static class CallbackPage
     {
         var nonce = Hashing.RandomToken(16);
         var link = completion.LinkName;
-        var back = link is null ? "/connections" : $"/connections/{Uri.EscapeDataString(link)}";
+        var wording = context.RequestServices.GetRequiredService<IConnectionsWording>();
+        var back = context.Request.PathBase + (wording.ConnectionPage(link) ?? wording.ConnectionPage(null) ?? "/");
+        var message = wording.Describe(completion.Message, completion.Problem);
         var data = JsonSerializer.Serialize(new
         {
             type = "portal-oauth",
             connection = link,
             status = completion.Succeeded ? "connected" : "error",
-            message = completion.Message,
+            message,
             next = back + (completion.Succeeded ? "?authorized=1" : ""),
         });
         var title = completion.Succeeded ? "Connected" : "Connection not authorized";
@@ -27,8 +30,8 @@ internal static class CallbackPage
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
             <title>{{HtmlEncoder.Default.Encode(title)}}</title>
             <style nonce="{{nonce}}">body{font-family:system-ui,sans-serif;margin:2rem;color:#222}p{max-width:40rem}</style></head>
-            <body><h1>{{HtmlEncoder.Default.Encode(title)}}</h1><p>{{HtmlEncoder.Default.Encode(completion.Message)}}</p>
-            <p>{{(completion.Succeeded ? "" : "To try again, go ")}}<a href="{{HtmlEncoder.Default.Encode(back)}}">{{(completion.Succeeded ? "Back to the connection" : "back to the connection")}}</a>{{(completion.Succeeded ? "" : " and click Connect.")}}</p>
+            <body><h1>{{HtmlEncoder.Default.Encode(title)}}</h1><p>{{HtmlEncoder.Default.Encode(message)}}</p>
+            <p><a href="{{HtmlEncoder.Default.Encode(back)}}">Back to the connection</a></p>
             <script nonce="{{nonce}}">
             (function () {
               var d = {{data}};

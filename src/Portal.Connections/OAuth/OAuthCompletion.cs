@@ -1,4 +1,4 @@
 namespace Portal.Connections.OAuth;
 
-/// <summary>Result of a callback; <see cref="Message"/> is safe to show (no secrets) and says what to do next.</summary>
-public sealed record OAuthCompletion(bool Succeeded, string? LinkName, string Message);
+/// <summary>How a consent ended: <see cref="Message"/> says what happened, <see cref="Problem"/> (when set) what fixes it.</summary>
+public sealed record OAuthCompletion(bool Succeeded, string? LinkName, string Message, ConnectionProblem? Problem = null);

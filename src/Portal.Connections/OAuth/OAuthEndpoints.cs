@@ -33,7 +33,7 @@ internal static class OAuthEndpoints
         var user = ConnectionsUser.From(context.User)!;
         if (string.IsNullOrEmpty(connection))
         {
-            await CallbackPage.WriteAsync(context, new(false, null, "No connection was given. Open the connection page and click Connect."), 400);
+            await CallbackPage.WriteAsync(context, new(false, null, "No connection was given.", new ConnectionProblem(ConnectionsErrorKind.Invalid, ConnectionRemedy.Connect)), 400);
             return;
         }
 
@@ -53,7 +53,7 @@ internal static class OAuthEndpoints
         catch (ConnectionsException ex)
         {
             var status = ex.Kind switch { ConnectionsErrorKind.NotFound => 404, ConnectionsErrorKind.Forbidden => 403, _ => 400 };
-            await CallbackPage.WriteAsync(context, new(false, ex.LinkName, ex.Message), status);
+            await CallbackPage.WriteAsync(context, new(false, ex.LinkName, ex.Message, ex.Problem), status);
         }
     }
 

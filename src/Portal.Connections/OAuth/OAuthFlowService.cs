@@ -40,8 +40,8 @@ public sealed class OAuthFlowService
         var (connection, service) = await LoadAuthorizableAsync(linkName, userId, ct);
         if (service.Descriptor.AuthType != ServiceAuthType.OAuth2AuthorizationCode)
         {
-            throw new ConnectionsException(ConnectionsErrorKind.Invalid,
-                $"Connection '{linkName}' uses {service.Descriptor.AuthType}, which has no browser consent step. Enter the credentials on /connections/{linkName} instead.", linkName);
+            throw new ConnectionsException(new ConnectionProblem(ConnectionsErrorKind.Invalid, ConnectionRemedy.EnterCredentials) { LinkName = linkName },
+                $"Connection '{linkName}' uses {service.Descriptor.AuthType}, which has no browser consent step.");
         }
 
         var state = Hashing.RandomToken();
@@ -111,7 +111,7 @@ public sealed class OAuthFlowService
         var link = connection?.LinkName;
         if (connection is null)
         {
-            return new(false, null, "The connection was deleted while you were signing in. Create it again from Setup › Developer Space › Connections.");
+            return new(false, null, "The connection was deleted while you were signing in.", new ConnectionProblem(ConnectionsErrorKind.NotFound, ConnectionRemedy.CreateAgain));
         }
 
         var failure = CheckBinding(state, callback, userId, browserBinding);
@@ -136,15 +136,15 @@ public sealed class OAuthFlowService
         }
         catch (ConnectionsException ex)
         {
-            return new(false, link, ex.Message);
+            return new(false, link, ex.Message, ex.Problem);
         }
 
         var verifier = _protector.Unprotect(SecretKind.CodeVerifier, state.Id, state.CodeVerifierCiphertext);
         var outcome = await _provider.ExchangeCodeAsync(service, callback.Code!, state.RedirectUri, service.Descriptor.UsePkce ? verifier : null, ct);
         if (!outcome.IsSuccess)
         {
-            return new(false, link, $"{service.Descriptor.DisplayName} did not issue a token: {outcome.Problem}. Nothing was stored." +
-                (outcome.Kind == TokenOutcomeKind.InvalidClient ? " Ask an admin to check the client id and secret in Setup › Users & Control › Services." : ""));
+            return new(false, link, $"{service.Descriptor.DisplayName} did not issue a token: {outcome.Problem}. Nothing was stored.",
+                outcome.Kind == TokenOutcomeKind.InvalidClient ? ServiceProblems.ClientRejected(service, link) : null);
         }
 
         await _store.SaveTokensAsync(connection.Id, state.UserId, outcome, ConnectionLookup.Scopes(connection), ct);

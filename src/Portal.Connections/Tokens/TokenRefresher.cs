@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,55 +5,61 @@ using Portal.Connections.Catalog;
 using Portal.Connections.Data;
 using Portal.Connections.Management;
 using Portal.Connections.OAuth;
-using Portal.Connections.Security;
 
 namespace Portal.Connections.Tokens;
 
-/// <summary>Returns valid access tokens, refreshing proactively and single-flight per authorization (SEC-14…17).</summary>
+/// <summary>
+/// Returns valid access tokens (SEC-14…17): <see cref="RefreshPolicy"/> says when a token is due, <see cref="SingleFlight{TKey,TResult}"/>
+/// makes one refresh per authorization in this process, the lease in <see cref="TokenStore"/>'s row one across instances, and
+/// this class turns the provider's answer into the row's next state and the caller's token or problem.
+/// </summary>
 public sealed class TokenRefresher
 {
-    private readonly ConcurrentDictionary<Guid, Lazy<Task<string>>> _inflight = new();
+    private readonly SingleFlight<Guid, string> _flights = new();
     private readonly IConnectionsDbContextFactory _db;
-    private readonly ConnectionLookup _lookup;
+    private readonly TokenStore _store;
+    private readonly RefreshPolicy _policy;
     private readonly ProviderClient _provider;
     private readonly ServiceCatalog _catalog;
-    private readonly SecretProtector _protector;
     private readonly TimeProvider _time;
-    private readonly ConnectionsOptions _options;
     private readonly ILogger<TokenRefresher> _logger;
 
-    internal TokenRefresher(IConnectionsDbContextFactory db, ConnectionLookup lookup, ProviderClient provider, ServiceCatalog catalog,
-        SecretProtector protector, TimeProvider time, IOptions<ConnectionsOptions> options, ILogger<TokenRefresher> logger)
+    internal TokenRefresher(IConnectionsDbContextFactory db, TokenStore store, RefreshPolicy policy, ProviderClient provider, ServiceCatalog catalog,
+        TimeProvider time, ILogger<TokenRefresher> logger)
     {
-        (_db, _lookup, _provider, _catalog, _protector, _time, _options, _logger) = (db, lookup, provider, catalog, protector, time, options.Value, logger);
+        (_db, _store, _policy, _provider, _catalog, _time, _logger) = (db, store, policy, provider, catalog, time, logger);
     }
+
+    internal RefreshPolicy Policy => _policy;
 
     /// <summary>The current access token, refreshed first when less than the margin remains.</summary>
     public async Task<string> GetAccessTokenAsync(Guid authorizationId, CancellationToken ct = default)
     {
-        var (row, connection, service) = await LoadAsync(authorizationId, ct);
-        EnsureConnected(row, connection);
-        if (!NeedsRefresh(row, service, RefreshReason.Proactive, null))
+        await using (var current = await _store.OpenAsync(authorizationId, track: false, ct))
         {
-            return _protector.Unprotect(SecretKind.AccessToken, row.Id, row.AccessTokenCiphertext!);
+            EnsureConnected(current.Row, current.Connection);
+            if (!_policy.IsDue(current.Row, current.Service, _time.GetUtcNow()))
+            {
+                return current.AccessToken()!;
+            }
         }
 
-        return await SingleFlightAsync(authorizationId, RefreshReason.Proactive, null, ct);
+        return await RefreshAsync(authorizationId, RefreshReason.Proactive, null, ct);
     }
 
     /// <summary>Whether <paramref name="row"/>'s token is due for its proactive refresh (less than the margin left, SEC-14).</summary>
-    internal bool NeedsProactiveRefresh(ConnectionAuthorizationEntity row, ServiceRuntime service) => NeedsRefresh(row, service, RefreshReason.Proactive, null);
+    internal bool NeedsProactiveRefresh(ConnectionAuthorizationEntity row, ServiceRuntime service) => _policy.IsDue(row, service, _time.GetUtcNow());
 
     /// <summary>
     /// For a caller whose cached row says the token is due: straight into the single flight (SEC-15), which re-reads the row
     /// and refreshes only if it still has to, without every waiter first reading the row itself.
     /// </summary>
     internal Task<string> RefreshStaleAsync(Guid authorizationId, CancellationToken ct = default) =>
-        SingleFlightAsync(authorizationId, RefreshReason.Proactive, null, ct);
+        RefreshAsync(authorizationId, RefreshReason.Proactive, null, ct);
 
     /// <summary>After an API 401: refresh unless someone already replaced <paramref name="rejectedAccessToken"/> (SEC-14).</summary>
     public Task<string> RefreshAfterUnauthorizedAsync(Guid authorizationId, string rejectedAccessToken, CancellationToken ct = default) =>
-        SingleFlightAsync(authorizationId, RefreshReason.Rejected, rejectedAccessToken, ct);
+        RefreshAsync(authorizationId, RefreshReason.Rejected, rejectedAccessToken, ct);
 
     /// <summary>Refreshes authorizations neither used nor refreshed for <see cref="ConnectionsOptions.IdleRefreshAfter"/>, so refresh tokens don't lapse.</summary>
     public async Task<int> RefreshIdleAuthorizationsAsync(CancellationToken ct = default)
@@ -72,11 +77,11 @@ public sealed class TokenRefresher
         }
 
         var refreshed = 0;
-        foreach (var row in rows.Where(r => IsIdle(r, now) && !(r.NextRefreshAttemptAt > now)))
+        foreach (var row in rows.Where(r => _policy.IsIdle(r, now) && !(r.NextRefreshAttemptAt > now)))
         {
             try
             {
-                await SingleFlightAsync(row.Id, RefreshReason.Idle, null, ct);
+                await RefreshAsync(row.Id, RefreshReason.Idle, null, ct);
                 refreshed++;
             }
             catch (ConnectionsException ex)
@@ -88,22 +93,8 @@ public sealed class TokenRefresher
         return refreshed;
     }
 
-    private bool IsIdle(ConnectionAuthorizationEntity r, DateTimeOffset now) =>
-        (r.LastUsedAt ?? r.AuthorizedAt ?? DateTimeOffset.MinValue) <= now - _options.IdleRefreshAfter &&
-        (r.LastRefreshedAt ?? r.AuthorizedAt ?? DateTimeOffset.MinValue) <= now - _options.IdleRefreshAfter;
-
-    private async Task<string> SingleFlightAsync(Guid id, RefreshReason reason, string? rejected, CancellationToken ct)
-    {
-        var lazy = _inflight.GetOrAdd(id, key => new Lazy<Task<string>>(() => RefreshCoreAsync(key, reason, rejected)));
-        try
-        {
-            return await lazy.Value.WaitAsync(ct);
-        }
-        finally
-        {
-            _inflight.TryRemove(new KeyValuePair<Guid, Lazy<Task<string>>>(id, lazy));
-        }
-    }
+    private Task<string> RefreshAsync(Guid id, RefreshReason reason, string? rejected, CancellationToken ct) =>
+        _flights.RunAsync(id, key => RefreshCoreAsync(key, reason, rejected), ct);
 
     private async Task<string> RefreshCoreAsync(Guid id, RefreshReason reason, string? rejected)
     {
@@ -111,41 +102,34 @@ public sealed class TokenRefresher
         var ct = CancellationToken.None; // shared by every waiter; bounded by the HttpClient timeout instead
         for (var attempt = 0; attempt < 600; attempt++)
         {
-            await using var db = _db.CreateDbContext();
-            var row = await db.Set<ConnectionAuthorizationEntity>().SingleOrDefaultAsync(a => a.Id == id, ct)
-                ?? throw new ConnectionsException(ConnectionsErrorKind.NotAuthorized, "The authorization was removed; authorize the connection again.");
-            var connection = await _lookup.FindAsync(row.ConnectionId, ct)
-                ?? throw new ConnectionsException(ConnectionsErrorKind.NotFound, "The connection was deleted.");
-            var service = await _lookup.ServiceForAsync(connection, ct);
+            await using var current = await _store.OpenAsync(id, track: true, ct);
+            var (row, connection, service) = (current.Row, current.Connection, current.Service);
             EnsureConnected(row, connection);
             var now = _time.GetUtcNow();
 
             // Re-read after entering: another caller or instance may have refreshed already (SEC-15).
-            if (!NeedsRefresh(row, service, reason, rejected))
+            if (!_policy.StillNeeded(row, service, reason, current.AccessToken, rejected, now))
             {
-                return _protector.Unprotect(SecretKind.AccessToken, row.Id, row.AccessTokenCiphertext!);
+                return current.AccessToken()!;
             }
 
             var stillValid = row.ExpiresAt is { } exp && exp > now && reason != RefreshReason.Rejected;
             if (row.NextRefreshAttemptAt > now)
             {
-                return stillValid
-                    ? _protector.Unprotect(SecretKind.AccessToken, row.Id, row.AccessTokenCiphertext!)
-                    : throw Transient(connection, row.NextRefreshAttemptAt.Value - now);
+                return stillValid ? current.AccessToken()! : throw Transient(connection, row.NextRefreshAttemptAt.Value - now);
             }
 
-            var refreshToken = _protector.UnprotectOptional(SecretKind.RefreshToken, row.Id, row.RefreshTokenCiphertext);
+            var refreshToken = current.RefreshToken();
             if (refreshToken is null && service.Descriptor.AuthType != ServiceAuthType.OAuth2ClientCredentials)
             {
                 if (stillValid)
                 {
-                    return _protector.Unprotect(SecretKind.AccessToken, row.Id, row.AccessTokenCiphertext!);
+                    return current.AccessToken()!;
                 }
 
                 var why = reason == RefreshReason.Rejected ? "the provider rejected its access token" : "its access token expired";
-                TokenInvalidation.Clear(row, AuthorizationStatus.NeedsReauthorization, $"{why} and the provider issued no refresh token.");
-                await db.SaveChangesAsync(ct);
-                throw NeedsReauthorization(connection, $"{why} and the provider issued no refresh token");
+                await current.InvalidateAsync($"{why} and the provider issued no refresh token.", ct);
+                throw AuthorizationProblems.NeedsReauthorization(connection.LinkName, $"{why} and the provider issued no refresh token");
             }
 
             if (row.RefreshLeaseId is not null && row.RefreshLeaseExpiresAt > now)
@@ -154,14 +138,7 @@ public sealed class TokenRefresher
                 continue;
             }
 
-            row.RefreshLeaseId = Guid.NewGuid();
-            row.RefreshLeaseExpiresAt = now + _options.RefreshLeaseDuration;
-            row.ConcurrencyToken = Guid.NewGuid();
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException)
+            if (!await current.TryTakeLeaseAsync(now + _policy.LeaseDuration, ct))
             {
                 continue; // lost the race for the lease: re-read
             }
@@ -169,136 +146,54 @@ public sealed class TokenRefresher
             var outcome = service.Descriptor.AuthType == ServiceAuthType.OAuth2ClientCredentials
                 ? await _provider.ClientCredentialsAsync(service, ConnectionLookup.Scopes(connection), ct)
                 : await _provider.RefreshAsync(service, refreshToken!, ct);
-            return await ApplyOutcomeAsync(db, row, connection, service, outcome, ct);
+            return await ApplyOutcomeAsync(current, outcome, ct);
         }
 
         throw new ConnectionsException(ConnectionsErrorKind.Transient, "Another portal instance is still refreshing this connection's token; try again in a minute.");
     }
 
-    private async Task<string> ApplyOutcomeAsync(DbContext db, ConnectionAuthorizationEntity row, ConnectionEntity connection, ServiceRuntime service, TokenOutcome outcome, CancellationToken ct)
+    private async Task<string> ApplyOutcomeAsync(TokenRow current, TokenOutcome outcome, CancellationToken ct)
     {
         var now = _time.GetUtcNow();
-        row.RefreshLeaseId = null;
-        row.RefreshLeaseExpiresAt = null;
-        row.ConcurrencyToken = Guid.NewGuid();
+        var (connection, service) = (current.Connection, current.Service);
         switch (outcome.Kind)
         {
             case TokenOutcomeKind.Success:
-                ApplySuccess(row, outcome, now);
-                try
-                {
-                    await db.SaveChangesAsync(ct);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    // Someone changed the row meanwhile. An admin edit (SEC-11) or revoke wins; otherwise our tokens are the newest (rotation).
-                    await db.Entry(row).ReloadAsync(ct);
-                    EnsureConnected(row, connection);
-                    ApplySuccess(row, outcome, now);
-                    row.RefreshLeaseId = null;
-                    row.RefreshLeaseExpiresAt = null;
-                    row.ConcurrencyToken = Guid.NewGuid();
-                    await db.SaveChangesAsync(ct);
-                }
-
-                _logger.LogInformation("Refreshed the token of connection {Connection} for user {User}", connection.LinkName, row.UserId);
+                await current.SaveTokensAsync(outcome, now, row => EnsureConnected(row, connection), ct);
+                _logger.LogInformation("Refreshed the token of connection {Connection} for user {User}", connection.LinkName, current.Row.UserId);
                 return outcome.AccessToken!;
             case TokenOutcomeKind.InvalidGrant:
-                TokenInvalidation.Clear(row, AuthorizationStatus.NeedsReauthorization, $"The provider rejected the refresh token ({outcome.Problem}).");
-                await db.SaveChangesAsync(ct);
-                throw NeedsReauthorization(connection, $"the provider rejected the refresh token ({outcome.Problem})");
+                await current.InvalidateAsync($"The provider rejected the refresh token ({outcome.Problem}).", ct);
+                throw AuthorizationProblems.NeedsReauthorization(connection.LinkName, $"the provider rejected the refresh token ({outcome.Problem})");
             case TokenOutcomeKind.InvalidClient:
-                row.LastError = $"Service configuration error: {outcome.Problem}.";
-                row.NextRefreshAttemptAt = now + _options.MaxRefreshBackoff;
-                await db.SaveChangesAsync(ct);
+                await current.SaveFailureAsync($"Service configuration error: {outcome.Problem}.", now + _policy.MaxBackoff, counts: false, ct);
                 await _catalog.RecordConfigurationErrorAsync(service.Descriptor.Id, $"Token refresh failed: {outcome.Problem}. Check the client id and secret.", ct);
-                throw new ConnectionsException(ConnectionsErrorKind.ServiceConfiguration,
-                    $"Connection '{connection.LinkName}' cannot refresh its token because {service.Descriptor.DisplayName} rejected the portal's client credentials ({outcome.Problem}). An admin must fix the client id/secret in Setup › Users & Control › Services.", connection.LinkName);
+                throw new ConnectionsException(ServiceProblems.ClientRejected(service, connection.LinkName),
+                    $"Connection '{connection.LinkName}' cannot refresh its token because {service.Descriptor.DisplayName} rejected the portal's client credentials ({outcome.Problem}).");
             default:
-                row.RefreshFailureCount++;
-                var delay = Backoff(row.RefreshFailureCount, outcome.RetryAfter);
-                row.NextRefreshAttemptAt = now + delay;
-                row.LastError = $"Token refresh failed temporarily: {outcome.Problem}.";
-                await db.SaveChangesAsync(ct);
-                if (row.ExpiresAt is { } exp && exp > now)
+                var delay = _policy.Backoff(current.Row.RefreshFailureCount + 1, outcome.RetryAfter);
+                await current.SaveFailureAsync($"Token refresh failed temporarily: {outcome.Problem}.", now + delay, counts: true, ct);
+                if (current.Row.ExpiresAt is { } exp && exp > now)
                 {
-                    return _protector.Unprotect(SecretKind.AccessToken, row.Id, row.AccessTokenCiphertext!);
+                    return current.AccessToken()!;
                 }
 
                 throw Transient(connection, delay, outcome.Problem);
         }
     }
 
-    // SEC-7: keep the old refresh token unless a new one was issued; one SaveChanges = no half-written row (SEC-17).
-    private void ApplySuccess(ConnectionAuthorizationEntity row, TokenOutcome outcome, DateTimeOffset now)
-    {
-        row.AccessTokenCiphertext = _protector.Protect(SecretKind.AccessToken, row.Id, outcome.AccessToken!);
-        if (outcome.RefreshToken is not null)
-        {
-            row.RefreshTokenCiphertext = _protector.Protect(SecretKind.RefreshToken, row.Id, outcome.RefreshToken);
-        }
-
-        row.ExpiresAt = outcome.ExpiresAt;
-        if (outcome.GrantedScopes is not null)
-        {
-            row.GrantedScopesJson = CatalogJson.WriteList(outcome.GrantedScopes);
-        }
-
-        row.ApiDomain = outcome.ApiDomain ?? row.ApiDomain;
-        row.LastRefreshedAt = now;
-        row.LastError = null;
-        row.RefreshFailureCount = 0;
-        row.NextRefreshAttemptAt = null;
-    }
-
-    /// <summary>Exponential backoff with jitter, never shorter than the provider's Retry-After (SEC-16).</summary>
-    internal TimeSpan Backoff(int failures, TimeSpan? retryAfter)
-    {
-        var baseSeconds = Math.Min(_options.MaxRefreshBackoff.TotalSeconds, 5 * Math.Pow(2, Math.Min(failures - 1, 16)));
-        var jittered = TimeSpan.FromSeconds(baseSeconds * (0.5 + (Random.Shared.NextDouble() / 2)));
-        return retryAfter is { } ra && ra > jittered ? ra : jittered;
-    }
-
-    private bool NeedsRefresh(ConnectionAuthorizationEntity row, ServiceRuntime service, RefreshReason reason, string? rejected)
-    {
-        var now = _time.GetUtcNow();
-        return reason switch
-        {
-            RefreshReason.Rejected => row.AccessTokenCiphertext is null ||
-                _protector.Unprotect(SecretKind.AccessToken, row.Id, row.AccessTokenCiphertext) == rejected,
-            RefreshReason.Idle => IsIdle(row, now),
-            _ => row.AccessTokenCiphertext is null || (row.ExpiresAt is { } exp &&
-                exp - now <= (service.Descriptor.RefreshMarginSeconds is { } s ? TimeSpan.FromSeconds(s) : _options.RefreshMargin)),
-        };
-    }
-
-    private async Task<(ConnectionAuthorizationEntity, ConnectionEntity, ServiceRuntime)> LoadAsync(Guid id, CancellationToken ct)
-    {
-        await using var db = _db.CreateDbContext();
-        var row = await db.Set<ConnectionAuthorizationEntity>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct)
-            ?? throw new ConnectionsException(ConnectionsErrorKind.NotAuthorized, "The authorization was removed; authorize the connection again.");
-        var connection = await _lookup.FindAsync(row.ConnectionId, ct)
-            ?? throw new ConnectionsException(ConnectionsErrorKind.NotFound, "The connection was deleted.");
-        return (row, connection, await _lookup.ServiceForAsync(connection, ct));
-    }
-
     private static void EnsureConnected(ConnectionAuthorizationEntity row, ConnectionEntity connection)
     {
         if (row.Status == AuthorizationStatus.NeedsReauthorization)
         {
-            throw NeedsReauthorization(connection, row.LastError ?? "its authorization is no longer valid");
+            throw AuthorizationProblems.NeedsReauthorization(connection.LinkName, row.LastError ?? "its authorization is no longer valid");
         }
 
         if (row.Status != AuthorizationStatus.Connected)
         {
-            throw new ConnectionsException(ConnectionsErrorKind.NotAuthorized,
-                $"Connection '{connection.LinkName}' is not authorized. Open /connections/{connection.LinkName} and click Connect.", connection.LinkName);
+            throw AuthorizationProblems.NotAuthorized(connection.LinkName);
         }
     }
-
-    private static ConnectionsException NeedsReauthorization(ConnectionEntity c, string why) =>
-        new(ConnectionsErrorKind.NeedsReauthorization,
-            $"Connection '{c.LinkName}' needs to be authorized again: {why.TrimEnd('.')}. Open /connections/{c.LinkName} and click Reconnect.", c.LinkName);
 
     private static ConnectionsException Transient(ConnectionEntity c, TimeSpan wait, string? problem = null) =>
         new(ConnectionsErrorKind.Transient,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Portal.Scripting.Catalog;
@@ -34,7 +35,7 @@ public static class LanguageReference
     {
         var text = new StringBuilder();
         text.Append(BeginMarker).Append('\n');
-        text.Append('\n').Append($"{BuiltinCatalog.All.Count} entries. Names are case-insensitive. In a signature `x?` is optional, `x…` repeats.").Append('\n');
+        text.Append('\n').Append(CultureInfo.InvariantCulture, $"{BuiltinCatalog.All.Count} entries. Names are case-insensitive. In a signature `x?` is optional, `x…` repeats.").Append('\n');
         foreach (var (receiver, title, intro) in Sections)
         {
             var entries = BuiltinCatalog.All.Where(e => e.Receiver == receiver).ToList();

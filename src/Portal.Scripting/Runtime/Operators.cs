@@ -73,7 +73,7 @@ internal static class Operators
 
     public static decimal ToDecimal(ScriptValue value) => value is ScriptNumber n ? n.Value : ((ScriptDecimal)value).Value;
 
-    private static ScriptValue Bool(bool value) => value ? ScriptBoolean.True : ScriptBoolean.False;
+    private static ScriptBoolean Bool(bool value) => value ? ScriptBoolean.True : ScriptBoolean.False;
 
     private static ScriptValue Integer(BinaryOperator op, long a, long b)
     {
@@ -107,7 +107,7 @@ internal static class Operators
         }
     }
 
-    private static ScriptValue DecimalArithmetic(BinaryOperator op, decimal a, decimal b)
+    private static ScriptDecimal DecimalArithmetic(BinaryOperator op, decimal a, decimal b)
     {
         switch (op)
         {
@@ -124,7 +124,7 @@ internal static class Operators
         }
     }
 
-    private static ScriptValue Concat(RunState state, ScriptValue left, ScriptValue right)
+    private static ScriptText Concat(RunState state, ScriptValue left, ScriptValue right)
     {
         if (right is ScriptNumber number && left is ScriptText text)
         {

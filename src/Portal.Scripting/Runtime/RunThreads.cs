@@ -37,8 +37,9 @@ internal static class RunThreads
     }
 
     // An event that never spins: idle workers must not take the cores the runs need, and the caller handing over a run
-    // must not spin on a lock the worker still holds on its way to sleep.
-    private sealed class Worker(Action first)
+    // must not spin on a lock the worker still holds on its way to sleep. A retired worker disposes its event: a caller
+    // that still pops it from the stack fails TryAssign before touching the event.
+    private sealed class Worker(Action first) : IDisposable
     {
         private const int Assigned = 0;
         private const int Waiting = 1;
@@ -49,6 +50,8 @@ internal static class RunThreads
         private int state = Assigned;
 
         public void Start() => new Thread(Loop, StackSize) { IsBackground = true, Name = "portal-script-run" }.Start();
+
+        public void Dispose() => signal.Dispose();
 
         /// <summary>False when the worker retired in the meantime; the caller takes another.</summary>
         public bool TryAssign(Action work)
@@ -75,6 +78,7 @@ internal static class RunThreads
                 if (Interlocked.Increment(ref idleCount) > MaxIdle)
                 {
                     Interlocked.Decrement(ref idleCount);
+                    Dispose();
                     return;
                 }
 
@@ -86,6 +90,7 @@ internal static class RunThreads
                     // Retire unless a run is being handed over right now; the stack still holds a retired worker, skipped by the next caller.
                     if (Interlocked.CompareExchange(ref state, Retired, Waiting) == Waiting)
                     {
+                        Dispose();
                         return;
                     }
                 }

@@ -87,7 +87,7 @@ internal sealed partial class Parser
     private static bool IsAssignmentOperator(TokenKind kind) => kind is TokenKind.Equals or TokenKind.PlusEquals
         or TokenKind.MinusEquals or TokenKind.StarEquals or TokenKind.SlashEquals or TokenKind.PercentEquals;
 
-    private StatementNode ParseAssignment()
+    private AssignmentStatement ParseAssignment()
     {
         var name = Advance();
         var op = Advance().Kind switch
@@ -104,7 +104,7 @@ internal sealed partial class Parser
         return new AssignmentStatement(name.Text, SlotFor(name.Text), op, value, SpanFrom(name.Start));
     }
 
-    private StatementNode ParseExpressionStatement()
+    private ExpressionStatement ParseExpressionStatement()
     {
         var start = Current.Start;
         var expression = ParseExpressionOrSync();
@@ -222,7 +222,7 @@ internal sealed partial class Parser
         return new BlockStatement([.. statements], SpanFrom(open.Start));
     }
 
-    private StatementNode ParseIf()
+    private IfStatement ParseIf()
     {
         var start = Advance().Start;
         Expect(TokenKind.OpenParen, "'(' after 'if'");
@@ -242,7 +242,7 @@ internal sealed partial class Parser
         return new IfStatement(condition, then, elseBranch, SpanFrom(start));
     }
 
-    private StatementNode ParseForEach()
+    private ForEachStatement ParseForEach()
     {
         var start = Advance().Start;
         if (Current.Kind == TokenKind.Identifier && Current.Text.Equals("each", StringComparison.OrdinalIgnoreCase))
@@ -278,7 +278,7 @@ internal sealed partial class Parser
         return new ForEachStatement(variable.Text, slot, isIndex, collection, body, SpanFrom(start));
     }
 
-    private StatementNode ParseTry()
+    private TryStatement ParseTry()
     {
         var start = Advance().Start;
         var body = ParseBlock("try");

@@ -159,7 +159,7 @@ internal sealed class ValueMap : IReadOnlyDictionary<string, ScriptValue>
         var entries = _entries;
         for (var i = 0; i < _count && i < entries.Length; i++)
         {
-            if (string.Equals(entries[i].Key, key))
+            if (string.Equals(entries[i].Key, key, StringComparison.Ordinal))
             {
                 return i;
             }

@@ -17,6 +17,7 @@ namespace Portal.Web.ConnectionsHost;
 internal sealed class ConnectionsHttpInvoker(
     IHttpClientFactory clients,
     EgressUrlPolicy urlPolicy,
+    IConnectionsWording wording,
     ConnectionUseContext connectionUse,
     TimeSpan timeout,
     int maxResponseBytes) : IHttpInvoker
@@ -69,8 +70,8 @@ internal sealed class ConnectionsHttpInvoker(
         }
         catch (ConnectionsException error)
         {
-            // The engine's message already names the connection and the page that fixes it.
-            throw Failure(error.Message, error, notSent: hops.Count == 0);
+            // The engine says what happened; the portal's words say which page fixes it.
+            throw Failure(wording.Describe(error), error, notSent: hops.Count == 0);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

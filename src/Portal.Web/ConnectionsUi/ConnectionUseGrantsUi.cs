@@ -8,7 +8,7 @@ using Portal.Web.Identity;
 
 namespace Portal.Web.ConnectionsUi;
 
-internal sealed class ConnectionUseGrantsUi(ConnectionUseGrantManager grants, ConnectionManager connections, IDbContextFactory<PortalDbContext> portalDb) : IConnectionUseGrantsUi
+internal sealed class ConnectionUseGrantsUi(ConnectionUseGrantManager grants, ConnectionManager connections, IDbContextFactory<PortalDbContext> portalDb, IConnectionsWording wording) : IConnectionUseGrantsUi
 {
     public async Task<ConnectionUseGrantsView?> GetAsync(string linkName, ConnectionsUser viewer, CancellationToken ct = default)
     {
@@ -45,7 +45,7 @@ internal sealed class ConnectionUseGrantsUi(ConnectionUseGrantManager grants, Co
         }
         catch (ConnectionsException e)
         {
-            return UiResult.Fail(e.Message);
+            return UiResult.Fail(wording.Describe(e));
         }
     }
 
@@ -59,7 +59,7 @@ internal sealed class ConnectionUseGrantsUi(ConnectionUseGrantManager grants, Co
         }
         catch (ConnectionsException e)
         {
-            return UiResult.Fail(e.Message);
+            return UiResult.Fail(wording.Describe(e));
         }
     }
 }

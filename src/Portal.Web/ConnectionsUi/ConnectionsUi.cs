@@ -18,7 +18,8 @@ internal sealed class ConnectionsUi(
     IConnectionsDbContextFactory connectionsDb,
     IDbContextFactory<PortalDbContext> portalDb,
     IHttpClientFactory httpClients,
-    ServiceTestConnections tests) : IConnectionsUi
+    ServiceTestConnections tests,
+    IConnectionsWording wording) : IConnectionsUi
 {
     public async Task<ConnectionRowsPage> PageAsync(ConnectionsUser user, ConnectionListScope scope, ConnectionListQuery query, CancellationToken ct = default)
     {
@@ -104,7 +105,7 @@ internal sealed class ConnectionsUi(
         }
         catch (ConnectionsException ex)
         {
-            return UiResult.Fail(ex.Message);
+            return UiResult.Fail(wording.Describe(ex));
         }
 
         return await VerifyAsync(linkName, user, service.Descriptor, ct);
@@ -156,7 +157,7 @@ internal sealed class ConnectionsUi(
         }
         catch (ConnectionsException ex)
         {
-            return UiResult.Fail(ex.Message);
+            return UiResult.Fail(wording.Describe(ex));
         }
     }
 
@@ -171,7 +172,7 @@ internal sealed class ConnectionsUi(
         }
         catch (ConnectionsException ex)
         {
-            return UiResult.Fail(ex.Message);
+            return UiResult.Fail(wording.Describe(ex));
         }
     }
 
@@ -196,7 +197,7 @@ internal sealed class ConnectionsUi(
         }
         catch (ConnectionsException ex)
         {
-            return new(false, ex.Message);
+            return new(false, wording.Describe(ex));
         }
         catch (HttpRequestException ex)
         {

@@ -52,6 +52,7 @@ internal static class ConnectionsHostingExtensions
         }
 
         services.AddSingleton<IConnectionsDbContextFactory, PortalConnectionsDbContextFactory>();
+        services.AddSingleton<IConnectionsWording, PortalConnectionsWording>();
         // Every portal context counts its writes (DataChangeInterceptor), so invokeUrl's credential path may cache its reads.
         services.AddSingleton<Portal.Connections.Credentials.IConnectionsChangeStamp, DataChangesConnectionsStamp>();
         services.AddSingleton<ServiceTestConnections>();

@@ -135,7 +135,7 @@ internal sealed class InvokeUrlRig : IAsyncDisposable
     /// <summary>The portal's invoker for one run by <see cref="User"/> of <see cref="User"/>'s own code.</summary>
     public IHttpInvoker NewRunInvoker() => new ConnectionsHttpInvoker(
         Services.GetRequiredService<IHttpClientFactory>(), Services.GetRequiredService<EgressUrlPolicy>(),
-        ConnectionUseContext.ForRun(User, new CodeAuthorship(User, User, "bench function")),
+        Services.GetRequiredService<Portal.Connections.IConnectionsWording>(), ConnectionUseContext.ForRun(User, new CodeAuthorship(User, User, "bench function")),
         ConnectedHttpInvokerFactory.Timeout, ConnectedHttpInvokerFactory.MaxResponseBytes);
 
     public CompiledScript Script(string? connection)

@@ -63,6 +63,7 @@ internal sealed class TestHost : IAsyncDisposable
         builder.Services.AddSingleton<IEgressHandlerFactory>(new EgressFactory(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false }));
         builder.Services.AddAuthentication(o => o.DefaultScheme = TestCookieHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TestCookieHandler>(TestCookieHandler.SchemeName, null);
+        builder.Services.AddSingleton<IConnectionsWording, HostWording>();
         builder.Services.AddPortalConnections(builder.Configuration);
         builder.Services.Replace(Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider()));
         var app = builder.Build();

@@ -46,7 +46,8 @@ internal sealed class FakeConnectionsUi : IConnectionsUi
     {
         Descriptor = new ServiceDescriptor { Id = "github", DisplayName = "GitHub", Category = "Developer tools" },
         NeedsSetup = true,
-        SetupMessage = "Needs setup by an admin: enter the client id and secret for GitHub in Setup › Users & Control › Services.",
+        SetupMessage = "Needs setup by an admin: GitHub has no client id and secret yet.",
+        Problem = new(ConnectionsErrorKind.ServiceNeedsSetup, ConnectionRemedy.SetUpService) { ServiceName = "GitHub", Actor = ConnectionActor.Admin },
     };
 
     public Task<ConnectionRowsPage> PageAsync(ConnectionsUser user, ConnectionListScope scope, ConnectionListQuery query, CancellationToken ct = default)

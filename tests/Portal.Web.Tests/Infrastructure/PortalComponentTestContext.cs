@@ -16,6 +16,7 @@ public abstract class PortalComponentTestContext : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices(options => options.PopoverOptions.CheckForPopoverProvider = false);
         Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton<Portal.Connections.IConnectionsWording, Portal.Web.ConnectionsHost.PortalConnectionsWording>();
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

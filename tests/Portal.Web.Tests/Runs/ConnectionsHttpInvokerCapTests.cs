@@ -37,7 +37,7 @@ public sealed class ConnectionsHttpInvokerCapTests
     private static ConnectionsHttpInvoker Invoker(string body, bool announced)
     {
         var policy = new EgressUrlPolicy(new EgressAllowList(Options.Create(new EgressOptions()), NullLogger<EgressAllowList>.Instance));
-        return new ConnectionsHttpInvoker(new Clients(new Answer(body, announced)), policy, Portal.Connections.Credentials.ConnectionUseContext.ForUser("user-1"), TimeSpan.FromSeconds(5), Cap);
+        return new ConnectionsHttpInvoker(new Clients(new Answer(body, announced)), policy, new PortalConnectionsWording(), Portal.Connections.Credentials.ConnectionUseContext.ForUser("user-1"), TimeSpan.FromSeconds(5), Cap);
     }
 
     private sealed class Clients(HttpMessageHandler handler) : IHttpClientFactory

@@ -86,7 +86,7 @@ internal static class DateTimeMethods
         ?? (args[index] is ScriptText text && DateTimeText.TryParse(text.Value, out var parsed) ? parsed : null)
         ?? throw new ScriptRuntimeException($"{name}() needs a DATE-TIME as argument {index + 1} but got {args[index].TypeName} ({Evaluator.Short(args[index])})");
 
-    private static ScriptValue Shift(string name, ScriptValue[] args, ScriptDateTime date, Func<long, DateTime> shift)
+    private static ScriptDateTime Shift(string name, ScriptValue[] args, ScriptDateTime date, Func<long, DateTime> shift)
     {
         Args.Count(name, args, 1, 1);
         var amount = Args.Integer(name, args, 0);

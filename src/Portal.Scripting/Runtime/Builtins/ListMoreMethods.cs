@@ -127,6 +127,6 @@ internal static class ListMoreMethods
         return numbers[low] + ((rank - low) * (numbers[high] - numbers[low]));
     }
 
-    private static ScriptValue Normalized(decimal value) =>
+    private static ScriptDecimal Normalized(decimal value) =>
         value == decimal.Truncate(value) && Math.Abs(value) < long.MaxValue ? new ScriptDecimal(decimal.Truncate(value)) : new ScriptDecimal(value / 1.000000000000000000000000000000m);
 }

@@ -72,7 +72,7 @@ internal static class NumberMathMethods
         }
     }
 
-    private static ScriptValue FromDouble(string name, double result)
+    private static ScriptDecimal FromDouble(string name, double result)
     {
         if (double.IsNaN(result) || double.IsInfinity(result) || Math.Abs(result) > 7.9e27)
         {
