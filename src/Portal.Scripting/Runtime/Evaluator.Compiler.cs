@@ -760,59 +760,122 @@ internal sealed partial class Evaluator
             }
         }
 
-        private static CompiledWhole WholeBinary(BinaryExpression node) => node.Operator switch
+        /// <summary>
+        /// A binary whole-number node. A pure chain (binary nodes over variables and literals only: nothing inside reads
+        /// the nesting depth) checks once at its root that its nodes can neither reach the nesting limit nor cross a
+        /// stack check (every 64 levels); then its nodes skip their own depth accounting, which nothing could observe.
+        /// Otherwise, and for chains that are not pure, every node counts as in the tree walker.
+        /// </summary>
+        private static CompiledWhole WholeBinary(BinaryExpression node)
         {
-            BinaryOperator.Add => WholeBinary<AddOperator>(node),
-            BinaryOperator.Subtract => WholeBinary<SubtractOperator>(node),
-            BinaryOperator.Multiply => WholeBinary<MultiplyOperator>(node),
-            BinaryOperator.Divide => WholeBinary<DivideOperator>(node),
-            BinaryOperator.Modulo when node.Right is LiteralExpression { Value: ScriptNumber divisor } && ConstantDivisor.Fits(divisor.Value) =>
-                WithLeft<ModuloByConstant>(node, new ModuloByConstant(divisor)),
-            BinaryOperator.Modulo => WholeBinary<ModuloOperator>(node),
-            BinaryOperator.Less => WholeBinary<LessOperator>(node),
-            BinaryOperator.LessOrEqual => WholeBinary<LessOrEqualOperator>(node),
-            BinaryOperator.Greater => WholeBinary<GreaterOperator>(node),
-            BinaryOperator.GreaterOrEqual => WholeBinary<GreaterOrEqualOperator>(node),
-            BinaryOperator.Equal => WholeBinary<EqualOperator>(node),
-            BinaryOperator.NotEqual => WholeBinary<NotEqualOperator>(node),
-            _ => WholeBinary<GeneralOperator>(node),
-        };
+            var height = PureHeight(node);
+            if (height == 0)
+            {
+                return Build<Accounted>(node, null, 0);
+            }
+
+            var accounted = Build<Accounted>(node, null, 0);
+            return Build<Root>(node, accounted, height);
+        }
+
+        // The number of nested binary nodes of a pure chain, or 0 when the chain is not pure.
+        private static int PureHeight(ExpressionNode node)
+        {
+            switch (node)
+            {
+                case LiteralExpression or VariableExpression:
+                    return -1;
+                case BinaryExpression { Operator: not (BinaryOperator.And or BinaryOperator.Or) } binary:
+                    var left = PureHeight(binary.Left);
+                    var right = PureHeight(binary.Right);
+                    return left == 0 || right == 0 ? 0 : 1 + Math.Max(Math.Max(left, right), 0);
+                default:
+                    return 0;
+            }
+        }
+
+        private static CompiledWhole Build<TMode>(BinaryExpression node, CompiledWhole? accounted, int height)
+            where TMode : struct, IAccounting => node.Operator switch
+            {
+                BinaryOperator.Add => WholeBinary<AddOperator, TMode>(node, accounted, height),
+                BinaryOperator.Subtract => WholeBinary<SubtractOperator, TMode>(node, accounted, height),
+                BinaryOperator.Multiply => WholeBinary<MultiplyOperator, TMode>(node, accounted, height),
+                BinaryOperator.Divide => WholeBinary<DivideOperator, TMode>(node, accounted, height),
+                BinaryOperator.Modulo when node.Right is LiteralExpression { Value: ScriptNumber divisor } && ConstantDivisor.Fits(divisor.Value) =>
+                    WithLeft<ModuloByConstant, TMode>(node, new ModuloByConstant(divisor), accounted, height),
+                BinaryOperator.Modulo => WholeBinary<ModuloOperator, TMode>(node, accounted, height),
+                BinaryOperator.Less => WholeBinary<LessOperator, TMode>(node, accounted, height),
+                BinaryOperator.LessOrEqual => WholeBinary<LessOrEqualOperator, TMode>(node, accounted, height),
+                BinaryOperator.Greater => WholeBinary<GreaterOperator, TMode>(node, accounted, height),
+                BinaryOperator.GreaterOrEqual => WholeBinary<GreaterOrEqualOperator, TMode>(node, accounted, height),
+                BinaryOperator.Equal => WholeBinary<EqualOperator, TMode>(node, accounted, height),
+                BinaryOperator.NotEqual => WholeBinary<NotEqualOperator, TMode>(node, accounted, height),
+                _ => WholeBinary<GeneralOperator, TMode>(node, accounted, height),
+            };
+
+        // An operand below a node: inside a pure chain (after its root) unaccounted, else as a node of its own.
+        private static CompiledWhole Operand<TMode>(ExpressionNode node)
+            where TMode : struct, IAccounting =>
+            !TMode.Counts && node is BinaryExpression { Operator: not (BinaryOperator.And or BinaryOperator.Or) } binary
+                ? Build<Unaccounted>(binary, null, 0)
+                : Whole(node);
 
         // Operands that are a variable or a whole-number constant are read inline (no call of their own).
-        private static CompiledWhole WholeBinary<TOperator>(BinaryExpression node)
-            where TOperator : struct, IWholeOperator => node.Right switch
-            {
-                LiteralExpression { Value: ScriptNumber constant } => WithLeft<TOperator, ConstantOperand>(node, new ConstantOperand(constant)),
-                VariableExpression variable => WithLeft<TOperator, SlotOperand>(node, new SlotOperand(variable)),
-                _ => WithLeft<TOperator, NodeOperand>(node, new NodeOperand(Whole(node.Right))),
-            };
-
-        private static CompiledWhole WithLeft<TOperator, TRight>(BinaryExpression node, TRight right)
+        private static CompiledWhole WholeBinary<TOperator, TMode>(BinaryExpression node, CompiledWhole? accounted, int height)
             where TOperator : struct, IWholeOperator
-            where TRight : struct, IWholeOperand => node.Left switch
+            where TMode : struct, IAccounting => node.Right switch
             {
-                LiteralExpression { Value: ScriptNumber constant } => Binary<TOperator, ConstantOperand, TRight>(node, new ConstantOperand(constant), right),
-                VariableExpression variable => Binary<TOperator, SlotOperand, TRight>(node, new SlotOperand(variable), right),
-                _ => Binary<TOperator, NodeOperand, TRight>(node, new NodeOperand(Whole(node.Left)), right),
+                LiteralExpression { Value: ScriptNumber constant } => WithLeft<TOperator, ConstantOperand, TMode>(node, new ConstantOperand(constant), accounted, height),
+                VariableExpression variable => WithLeft<TOperator, SlotOperand, TMode>(node, new SlotOperand(variable), accounted, height),
+                _ => WithLeft<TOperator, NodeOperand, TMode>(node, new NodeOperand(Operand<TMode>(node.Right)), accounted, height),
             };
 
-        private static CompiledWhole WithLeft<TOperation>(BinaryExpression node, TOperation operation)
-            where TOperation : struct, IConstantOperation => node.Left switch
+        private static CompiledWhole WithLeft<TOperator, TRight, TMode>(BinaryExpression node, TRight right, CompiledWhole? accounted, int height)
+            where TOperator : struct, IWholeOperator
+            where TRight : struct, IWholeOperand
+            where TMode : struct, IAccounting => node.Left switch
             {
-                VariableExpression variable => ByConstant(node, new SlotOperand(variable), operation),
-                _ => ByConstant(node, new NodeOperand(Whole(node.Left)), operation),
+                LiteralExpression { Value: ScriptNumber constant } => Binary<TOperator, ConstantOperand, TRight, TMode>(node, new ConstantOperand(constant), right, accounted, height),
+                VariableExpression variable => Binary<TOperator, SlotOperand, TRight, TMode>(node, new SlotOperand(variable), right, accounted, height),
+                _ => Binary<TOperator, NodeOperand, TRight, TMode>(node, new NodeOperand(Operand<TMode>(node.Left)), right, accounted, height),
             };
+
+        private static CompiledWhole WithLeft<TOperation, TMode>(BinaryExpression node, TOperation operation, CompiledWhole? accounted, int height)
+            where TOperation : struct, IConstantOperation
+            where TMode : struct, IAccounting => node.Left switch
+            {
+                VariableExpression variable => ByConstant<SlotOperand, TOperation, TMode>(node, new SlotOperand(variable), operation, accounted, height),
+                _ => ByConstant<NodeOperand, TOperation, TMode>(node, new NodeOperand(Operand<TMode>(node.Left)), operation, accounted, height),
+            };
+
+        // At a pure chain's root: false when some node of the chain could reach the nesting limit or a stack check.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static bool ChainFits(RunState state, int height)
+        {
+            var depth = state.EvaluationDepth;
+            return depth + height <= RunState.MaxEvaluationDepth && (depth + height) >> 6 == depth >> 6;
+        }
 
         // The evaluator's TryInteger of a binary node (depth counted, error position) around TryBinaryInteger's body;
-        // the operator and operands are structs, so the JIT compiles one copy per combination with them inlined.
-        private static CompiledWhole Binary<TOperator, TLeft, TRight>(BinaryExpression node, TLeft left, TRight right)
+        // the operator, operands and accounting are structs, so the JIT compiles one copy per combination with them inlined.
+        private static CompiledWhole Binary<TOperator, TLeft, TRight, TMode>(BinaryExpression node, TLeft left, TRight right, CompiledWhole? accounted, int height)
             where TOperator : struct, IWholeOperator
             where TLeft : struct, IWholeOperand
-            where TRight : struct, IWholeOperand =>
+            where TRight : struct, IWholeOperand
+            where TMode : struct, IAccounting =>
             (Evaluator e, out long whole, out ScriptValue? other) =>
             {
                 var state = e.State;
-                EnterExpression(state, node);
+                if (TMode.IsRoot && !ChainFits(state, height))
+                {
+                    return accounted!(e, out whole, out other);
+                }
+
+                if (TMode.Counts)
+                {
+                    EnterExpression(state, node);
+                }
+
                 bool result;
                 try
                 {
@@ -840,18 +903,32 @@ internal sealed partial class Evaluator
                     throw;
                 }
 
-                state.EvaluationDepth--;
+                if (TMode.Counts)
+                {
+                    state.EvaluationDepth--;
+                }
+
                 return result;
             };
 
         // As Binary, for an operation with a constant right operand that never needs the general rules.
-        private static CompiledWhole ByConstant<TLeft, TOperation>(BinaryExpression node, TLeft left, TOperation operation)
+        private static CompiledWhole ByConstant<TLeft, TOperation, TMode>(BinaryExpression node, TLeft left, TOperation operation, CompiledWhole? accounted, int height)
             where TLeft : struct, IWholeOperand
-            where TOperation : struct, IConstantOperation =>
+            where TOperation : struct, IConstantOperation
+            where TMode : struct, IAccounting =>
             (Evaluator e, out long whole, out ScriptValue? other) =>
             {
                 var state = e.State;
-                EnterExpression(state, node);
+                if (TMode.IsRoot && !ChainFits(state, height))
+                {
+                    return accounted!(e, out whole, out other);
+                }
+
+                if (TMode.Counts)
+                {
+                    EnterExpression(state, node);
+                }
+
                 bool result;
                 try
                 {
@@ -872,7 +949,11 @@ internal sealed partial class Evaluator
                     throw;
                 }
 
-                state.EvaluationDepth--;
+                if (TMode.Counts)
+                {
+                    state.EvaluationDepth--;
+                }
+
                 return result;
             };
 
@@ -888,6 +969,35 @@ internal sealed partial class Evaluator
                 throw;
             }
         }
+    }
+
+    /// <summary>How a whole-number node counts nesting: as in the tree walker, not at all (inside a pure chain), or as a chain's root.</summary>
+    internal interface IAccounting
+    {
+        static abstract bool Counts { get; }
+
+        static abstract bool IsRoot { get; }
+    }
+
+    private readonly struct Accounted : IAccounting
+    {
+        public static bool Counts => true;
+
+        public static bool IsRoot => false;
+    }
+
+    private readonly struct Unaccounted : IAccounting
+    {
+        public static bool Counts => false;
+
+        public static bool IsRoot => false;
+    }
+
+    private readonly struct Root : IAccounting
+    {
+        public static bool Counts => false;
+
+        public static bool IsRoot => true;
     }
 
     /// <summary>An operand of a whole-number chain: true with its value when it is a NUMBER, else false with the value.</summary>

@@ -120,6 +120,24 @@ public sealed class CompilerTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(60)]
+    [InlineData(63)]
+    [InlineData(64)]
+    [InlineData(65)]
+    [InlineData(130)]
+    public async Task Pure_chains_of_any_height_and_depth_run_the_same_compiled_and_tree_walked(int height)
+    {
+        // A chain that checks the depth once at its root, inside blocks that start it at different depths.
+        var chain = string.Concat(Enumerable.Repeat("(x + ", height)) + "1" + new string(')', height);
+        var source = $"t = 0;\nfor each x in {{1, 2}} {{\n  t = t + {chain};\n  for each y in {{3}} {{\n    if ({chain} > y) {{\n      t = t + {chain} % 7;\n    }}\n  }}\n}}\nreturn t;";
+        var script = ScriptEngine.Compile(source);
+        Assert.True(script.Success, string.Join(" | ", script.Errors));
+
+        await AssertSame(script, null);
+    }
+
     [Fact]
     public async Task Compiled_body_is_built_once_and_shared_by_runs()
     {
