@@ -31,8 +31,12 @@ public static class Program
         }
 
         await using var running = sandbox;
-        logger.LogInformation(
-            "Sandbox Cloud is listening on {Url} with data in {DataDirectory}. Press Ctrl+C to stop.", sandbox.Url, options.ResolveDataDirectory());
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation(
+                "Sandbox Cloud is listening on {Url} with data in {DataDirectory}. Press Ctrl+C to stop.", sandbox.Url, options.ResolveDataDirectory());
+        }
+
         try
         {
             await Task.Delay(Timeout.Infinite, stop.Token);

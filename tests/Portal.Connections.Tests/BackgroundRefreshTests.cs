@@ -22,6 +22,7 @@ public abstract class BackgroundRefreshCases : IDisposable
     {
         _engine.Dispose();
         _provider.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     [Fact]

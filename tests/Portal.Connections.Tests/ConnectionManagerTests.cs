@@ -21,6 +21,7 @@ public abstract class ConnectionManagerCases : IDisposable
     {
         _engine.Dispose();
         _provider.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     [Theory]

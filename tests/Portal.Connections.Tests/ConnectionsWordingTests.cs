@@ -7,7 +7,7 @@ namespace Portal.Connections.Tests;
 /// </summary>
 public sealed class ConnectionsWordingTests
 {
-    private static readonly IConnectionsWording Neutral = new NeutralConnectionsWording();
+    private static readonly NeutralConnectionsWording Neutral = new();
 
     public static TheoryData<ConnectionRemedy, ConnectionActor, string> Remedies => new()
     {

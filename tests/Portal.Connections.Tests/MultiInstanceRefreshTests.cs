@@ -32,6 +32,7 @@ public abstract class MultiInstanceRefreshCases : IDisposable
         _b.Dispose();
         _db.Dispose();
         _provider.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     [Fact]

@@ -24,6 +24,7 @@ public abstract class RevokeAndInvalidationCases : IDisposable
     {
         _engine.Dispose();
         _provider.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     [Fact]

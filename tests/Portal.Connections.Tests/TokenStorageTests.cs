@@ -19,7 +19,11 @@ public abstract class TokenStorageCases : IDisposable
 
     protected TestDatabaseKind Database { get; }
 
-    public void Dispose() => _engine.Dispose();
+    public void Dispose()
+    {
+        _engine.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task Raw_token_columns_hold_ciphertext_only()

@@ -75,7 +75,10 @@ public sealed class CredentialInjectingHandler(
             var response = await base.SendAsync(hop, cancellationToken);
             var shownUrl = credential?.Redact(hop.RequestUri!.ToString()) ?? hop.RequestUri!.ToString();
             trace?.Add(new HttpCallTrace(method.Method, shownUrl, (int)response.StatusCode, inject, hops > 0 ? $"redirect hop {hops}" : null, time.GetElapsedTime(started)));
-            logger.LogDebug("Connection {Connection}: {Method} {Url} -> {Status} (credential sent: {Sent})", link, method, shownUrl, (int)response.StatusCode, inject);
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                logger.LogDebug("Connection {Connection}: {Method} {Url} -> {Status} (credential sent: {Sent})", link, method, shownUrl, (int)response.StatusCode, inject);
+            }
 
             if (response.StatusCode == HttpStatusCode.Unauthorized && inject && !retried && credential!.CanRefresh)
             {

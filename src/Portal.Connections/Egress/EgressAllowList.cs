@@ -41,7 +41,11 @@ public sealed class EgressAllowList
             return false;
         }
 
-        _logger.LogInformation("Egress exception added at runtime: requests to exactly {Origin} skip the SSRF address check", key);
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+            _logger.LogInformation("Egress exception added at runtime: requests to exactly {Origin} skip the SSRF address check", key);
+        }
+
         return true;
     }
 

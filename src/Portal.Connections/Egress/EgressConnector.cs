@@ -19,7 +19,10 @@ internal sealed class EgressConnector(EgressAllowList allowList, IEgressDnsResol
         var addresses = await ResolveAsync(host, cancellationToken);
         if (allowList.IsAllowed(scheme, host, port))
         {
-            logger.LogDebug("Egress to {Host}:{Port} allowed by an exact-origin exception", host, port);
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                logger.LogDebug("Egress to {Host}:{Port} allowed by an exact-origin exception", host, port);
+            }
         }
         else
         {

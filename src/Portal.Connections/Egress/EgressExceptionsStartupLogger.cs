@@ -10,7 +10,10 @@ internal sealed class EgressExceptionsStartupLogger(EgressAllowList allowList, I
     {
         foreach (var origin in allowList.Configured)
         {
-            logger.LogInformation("Egress exception configured: requests to exactly {Origin} skip the SSRF address check", origin);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("Egress exception configured: requests to exactly {Origin} skip the SSRF address check", origin);
+            }
         }
 
         return Task.CompletedTask;

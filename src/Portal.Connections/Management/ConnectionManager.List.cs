@@ -54,8 +54,12 @@ public sealed partial class ConnectionManager
             var servicesMatching = services.Values.Where(s => s.Descriptor.DisplayName.Contains(search, StringComparison.OrdinalIgnoreCase))
                 .Select(s => s.Descriptor.Id).ToList();
             var owners = query.OwnersMatchingSearch.ToList();
+            // The query runs in the database: ToLower() becomes SQL lower(), so no .NET culture applies, and EF cannot
+            // translate the StringComparison overloads these rules suggest.
+#pragma warning disable CA1304, CA1311, CA1862
             rows = rows.Where(r => r.Connection.Name.ToLower().Contains(needle) || r.Connection.LinkName.ToLower().Contains(needle)
                 || servicesMatching.Contains(r.Connection.ServiceId) || owners.Contains(r.Connection.OwnerUserId));
+#pragma warning restore CA1304, CA1311, CA1862
         }
 
         var total = await rows.CountAsync(ct);

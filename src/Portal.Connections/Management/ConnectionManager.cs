@@ -124,7 +124,7 @@ public sealed partial class ConnectionManager
         var status = all.FirstOrDefault(a => a.UserId == statusUser)?.Status ?? AuthorizationStatus.NotConnected;
         var infos = visible.Select(a => new AuthorizationInfo(a.UserId, a.Status, CatalogJson.ReadList(a.GrantedScopesJson), a.ExpiresAt,
             a.AuthorizedAt, a.LastRefreshedAt, a.LastUsedAt, a.LastError, a.ProviderAccount, a.ApiDomain)).ToList();
-        var sampleUrl = service?.Descriptor.SampleRequestUrl ?? service?.Descriptor.AllowedApiBaseUrls.FirstOrDefault() ?? "https://";
+        var sampleUrl = service?.Descriptor.SampleRequestUrl ?? (service?.Descriptor.AllowedApiBaseUrls is [var firstUrl, ..] ? firstUrl : null) ?? "https://";
         return new ConnectionDetails(Summarize(connection, service, status), ConnectionLookup.Scopes(connection), infos,
             await _usage.GetUsagesAsync(linkName, ct), SampleSnippet(sampleUrl, linkName), AuthorizePath(linkName));
     }

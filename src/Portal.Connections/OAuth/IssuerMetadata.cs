@@ -53,7 +53,11 @@ internal sealed class IssuerMetadata(IHttpClientFactory httpClients, TimeProvide
         }
         catch (Exception error) when (error is HttpRequestException or JsonException or TaskCanceledException && !ct.IsCancellationRequested)
         {
-            logger.LogInformation("Authorization server metadata at {Url} could not be read: {Reason}", url, error.Message);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("Authorization server metadata at {Url} could not be read: {Reason}", url, error.Message);
+            }
+
             return null;
         }
     }

@@ -7,9 +7,13 @@ internal sealed class LoggingAuditSink(ILogger<LoggingAuditSink> logger) : IConn
 {
     public Task WriteAsync(ConnectionsAuditEvent auditEvent, CancellationToken cancellationToken = default)
     {
-        logger.LogInformation(
-            "Audit {Type} by {Actor}: connection {Connection}, service {Service}, {Detail}",
-            auditEvent.Type, auditEvent.ActorUserId, auditEvent.ConnectionLinkName, auditEvent.ServiceId, auditEvent.Detail);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation(
+                "Audit {Type} by {Actor}: connection {Connection}, service {Service}, {Detail}",
+                auditEvent.Type, auditEvent.ActorUserId, auditEvent.ConnectionLinkName, auditEvent.ServiceId, auditEvent.Detail);
+        }
+
         return Task.CompletedTask;
     }
 }

@@ -24,7 +24,11 @@ internal sealed class TokenRefreshBackgroundService(
                 await (guard ?? new BackgroundPassGuard()).TryRunAsync("token-refresh", async ct =>
                 {
                     var count = await refresher.RefreshIdleAuthorizationsAsync(ct);
-                    logger.LogDebug("Background refresh renewed {Count} idle authorization(s)", count);
+                    if (logger.IsEnabled(LogLevel.Debug))
+                    {
+                        logger.LogDebug("Background refresh renewed {Count} idle authorization(s)", count);
+                    }
+
                 }, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -160,7 +160,11 @@ public sealed class TokenRefresher
         {
             case TokenOutcomeKind.Success:
                 await current.SaveTokensAsync(outcome, now, row => EnsureConnected(row, connection), ct);
-                _logger.LogInformation("Refreshed the token of connection {Connection} for user {User}", connection.LinkName, current.Row.UserId);
+                if (_logger.IsEnabled(LogLevel.Information))
+                {
+                    _logger.LogInformation("Refreshed the token of connection {Connection} for user {User}", connection.LinkName, current.Row.UserId);
+                }
+
                 return outcome.AccessToken!;
             case TokenOutcomeKind.InvalidGrant:
                 await current.InvalidateAsync($"The provider rejected the refresh token ({outcome.Problem}).", ct);

@@ -56,7 +56,9 @@ internal static class MailApi
         var now = clock.GetUtcNow();
         var sent = Copy(caller.Subject, SandboxMailMessage.Sent, caller.Email!, to.Trim(), subject ?? "", body ?? "", now);
         db.MailMessages.Add(sent);
-        var recipient = await db.Users.SingleOrDefaultAsync(u => u.Email == to.Trim().ToLower(), http.RequestAborted);
+        // Addresses are stored lower-cased; invariant, as an address is not text in the user's language.
+        var address = to.Trim().ToLowerInvariant();
+        var recipient = await db.Users.SingleOrDefaultAsync(u => u.Email == address, http.RequestAborted);
         if (recipient is not null)
         {
             db.MailMessages.Add(Copy(recipient.Id, SandboxMailMessage.Inbox, caller.Email!, to.Trim(), subject ?? "", body ?? "", now));

@@ -1,18 +1,15 @@
-using System.Text;
-
 namespace Portal.Scripting.Http;
 
 /// <summary>Reads a response body and stops as soon as it passes the size cap (SEC-24), whatever Content-Length claims.</summary>
 public static class CappedResponseReader
 {
-    public static async Task<string> ReadAsync(HttpContent content, long maxBytes, Func<HttpInvocationException> tooLarge, CancellationToken cancellationToken) =>
-        Encoding.UTF8.GetString(await ReadBytesAsync(content, maxBytes, tooLarge, cancellationToken).ConfigureAwait(false));
-
-    public static async Task<byte[]> ReadBytesAsync(HttpContent content, long maxBytes, Func<HttpInvocationException> tooLarge, CancellationToken cancellationToken)
+    /// <summary>The body's bytes, or null as soon as it is larger than <paramref name="maxBytes"/>.</summary>
+    public static async Task<byte[]?> ReadBytesAsync(HttpContent content, long maxBytes, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(content);
         if (content.Headers.ContentLength > maxBytes)
         {
-            throw tooLarge();
+            return null;
         }
 
         await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -24,7 +21,7 @@ public static class CappedResponseReader
             buffer.Write(chunk, 0, read);
             if (buffer.Length > maxBytes)
             {
-                throw tooLarge();
+                return null;
             }
         }
 

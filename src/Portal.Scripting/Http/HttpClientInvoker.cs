@@ -25,12 +25,12 @@ public sealed class HttpClientInvoker : IHttpInvoker, IDisposable
     {
         if (request.ConnectionLinkName is not null)
         {
-            throw new HttpInvocationException($"connection \"{request.ConnectionLinkName}\" cannot be used here: connections are only available inside the portal; remove 'connection:' and pass credentials in headers to test locally");
+            return HttpInvocationResponse.Failed($"connection \"{request.ConnectionLinkName}\" cannot be used here: connections are only available inside the portal; remove 'connection:' and pass credentials in headers to test locally");
         }
 
         if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            throw new HttpInvocationException($"\"{request.Url}\" is not an http(s) URL; use a full address like https://api.example.com/path");
+            return HttpInvocationResponse.Failed($"\"{request.Url}\" is not an http(s) URL; use a full address like https://api.example.com/path");
         }
 
         using var message = new HttpRequestMessage(new HttpMethod(request.Method), uri);
@@ -55,7 +55,11 @@ public sealed class HttpClientInvoker : IHttpInvoker, IDisposable
         try
         {
             using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            var (body, bytes) = await ResponseBody.ReadAsync(response.Content, _maxResponseBytes, TooLarge, timeout.Token).ConfigureAwait(false);
+            if (await ResponseBody.ReadAsync(response.Content, _maxResponseBytes, timeout.Token).ConfigureAwait(false) is not (var body, var bytes))
+            {
+                return HttpInvocationResponse.Failed($"response is larger than {_maxResponseBytes / (1024 * 1024.0):0.##} MB; ask the API for less data (paging or filters)");
+            }
+
             var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var header in response.Headers.Concat(response.Content.Headers))
             {
@@ -66,16 +70,13 @@ public sealed class HttpClientInvoker : IHttpInvoker, IDisposable
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new HttpInvocationException($"request to {uri.Host} timed out after {_timeout.TotalSeconds:0.###} s; check that the service is up or try again later");
+            return HttpInvocationResponse.Failed($"request to {uri.Host} timed out after {_timeout.TotalSeconds:0.###} s; check that the service is up or try again later");
         }
         catch (HttpRequestException e)
         {
-            throw new HttpInvocationException($"request to {uri.Host} failed: {e.Message}; check the URL and that the service is reachable", e);
+            return HttpInvocationResponse.Failed($"request to {uri.Host} failed: {e.Message}; check the URL and that the service is reachable");
         }
     }
 
     public void Dispose() => _client.Dispose();
-
-    private HttpInvocationException TooLarge() =>
-        new($"response is larger than {_maxResponseBytes / (1024 * 1024.0):0.##} MB; ask the API for less data (paging or filters)");
 }

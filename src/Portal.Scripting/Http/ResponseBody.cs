@@ -62,10 +62,15 @@ public static class ResponseBody
     public static string Preview(string? contentType, long length) =>
         $"(file: {length:N0} bytes of {(string.IsNullOrWhiteSpace(contentType) ? "unknown type" : contentType)}; bytes not shown)";
 
-    /// <summary>Reads the answer under the size cap: the bytes for a file, else UTF-8 text.</summary>
-    public static async Task<(string Text, byte[]? Bytes)> ReadAsync(HttpContent content, long maxBytes, Func<HttpInvocationException> tooLarge, CancellationToken cancellationToken)
+    /// <summary>Reads the answer under the size cap: the bytes for a file, else UTF-8 text; null when it is larger than the cap.</summary>
+    public static async Task<(string Text, byte[]? Bytes)?> ReadAsync(HttpContent content, long maxBytes, CancellationToken cancellationToken)
     {
-        var bytes = await CappedResponseReader.ReadBytesAsync(content, maxBytes, tooLarge, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(content);
+        if (await CappedResponseReader.ReadBytesAsync(content, maxBytes, cancellationToken).ConfigureAwait(false) is not { } bytes)
+        {
+            return null;
+        }
+
         var disposition = content.Headers.ContentDisposition?.ToString();
         return IsFile(content.Headers.ContentType?.ToString(), disposition) ? (string.Empty, bytes) : (Encoding.UTF8.GetString(bytes), null);
     }

@@ -130,7 +130,6 @@ internal sealed partial class Evaluator(CompiledScript script, RunState state)
         OperationCanceledException => CancelledError(span),
         InsufficientExecutionStackException => new ScriptLimitException("nesting limit exceeded: the code or data is nested too deeply", span),
         OutOfMemoryException => new ScriptLimitException("memory limit exceeded: the run tried to build a value that is too large", span),
-        HttpInvocationException http => new ScriptRuntimeException(http.Message, span),
         ScriptHostException host => new ScriptRuntimeException(host.Message, span),
         _ => new ScriptRuntimeException($"internal error ({e.GetType().Name}): {e.Message}; please report this script", span),
     };

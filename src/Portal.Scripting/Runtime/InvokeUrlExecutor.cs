@@ -30,22 +30,26 @@ internal static class InvokeUrlExecutor
             state.ThrowCancelled(node.Span);
             throw;
         }
-        catch (Exception e) when (e is HttpInvocationException or HttpRequestException or OperationCanceledException)
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
         {
-            var message = e is OperationCanceledException
+            // A host that let a transport exception through: the same error as a failure it returned.
+            response = HttpInvocationResponse.Failed(e is OperationCanceledException
                 ? $"request to {request.Url} timed out; check that the service is up or try again later"
-                : e.Message;
-            var notSent = e is HttpInvocationException { NotSent: true };
-            if (e is HttpInvocationException { Trace: { } hostTrace })
+                : e.Message);
+        }
+
+        if (response.Failure is { } failure)
+        {
+            if (response.Trace is { } hostTrace)
             {
-                state.HttpCalls.Add(notSent ? hostTrace with { NotSent = true } : hostTrace);
+                state.HttpCalls.Add(failure.NotSent ? hostTrace with { NotSent = true } : hostTrace);
             }
             else
             {
-                Record(state, request, started, null, message, notSent);
+                Record(state, request, started, null, failure.Message, failure.NotSent);
             }
 
-            throw new ScriptRuntimeException(message, node.Span);
+            throw new ScriptRuntimeException(failure.Message, node.Span);
         }
 
         if (response.BodyBytes?.Length > state.Limits.MaxResponseBytes

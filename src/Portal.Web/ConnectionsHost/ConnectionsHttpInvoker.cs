@@ -35,7 +35,7 @@ internal sealed class ConnectionsHttpInvoker(
         }
         catch (EgressBlockedException blocked)
         {
-            throw Failure(blocked.Message, blocked, notSent: true);
+            return Failure(blocked.Message, notSent: true);
         }
 
         using var message = BuildMessage(request, url, droppedHeaders);
@@ -50,7 +50,11 @@ internal sealed class ConnectionsHttpInvoker(
         {
             using var response = await clients.CreateClient(ConnectionsHttpClients.Invoke)
                 .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
-            var (text, bytes) = await ResponseBody.ReadAsync(response.Content, maxResponseBytes, () => TooLarge(url), deadline.Token);
+            if (await ResponseBody.ReadAsync(response.Content, maxResponseBytes, deadline.Token) is not (var text, var bytes))
+            {
+                return Failure($"response from {url.Host} is larger than {maxResponseBytes / (1024 * 1024.0):0.##} MB; ask the API for less data (paging or filters)");
+            }
+
             var body = redaction.Redact(text);
             bytes = bytes is null ? null : RedactBytes(redaction, bytes);
             var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -63,27 +67,22 @@ internal sealed class ConnectionsHttpInvoker(
             var trace = Trace((int)response.StatusCode, null, [.. headers.Select(h => KeyValuePair.Create(h.Key, h.Value))], preview);
             return new HttpInvocationResponse { StatusCode = (int)response.StatusCode, Headers = headers, Body = body, BodyBytes = bytes, Trace = trace };
         }
-
-        catch (HttpInvocationException error) when (error.Trace is null)
-        {
-            throw Failure(error.Message, error);
-        }
         catch (ConnectionsException error)
         {
             // The engine says what happened; the portal's words say which page fixes it.
-            throw Failure(wording.Describe(error), error, notSent: hops.Count == 0);
+            return Failure(wording.Describe(error), notSent: hops.Count == 0);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw Failure($"request to {url.Host} timed out after {timeout.TotalSeconds:0.#} s; check that the service is up or try again later", null);
+            return Failure($"request to {url.Host} timed out after {timeout.TotalSeconds:0.#} s; check that the service is up or try again later");
         }
         catch (HttpRequestException error) when (EgressBlockedException.TryFind(error, out var blocked))
         {
-            throw Failure(blocked.Message, error, notSent: hops.Count == 0);
+            return Failure(blocked.Message, notSent: hops.Count == 0);
         }
         catch (HttpRequestException error)
         {
-            throw Failure($"request to {url.Host} failed: {error.Message}; check the URL and that the service is reachable", error);
+            return Failure($"request to {url.Host} failed: {error.Message}; check the URL and that the service is reachable");
         }
 
         // The one place this call's trace is built and redacted (SEC-20, SEC-35): the injected header keeps its own name,
@@ -117,10 +116,11 @@ internal sealed class ConnectionsHttpInvoker(
             };
         }
 
-        HttpInvocationException Failure(string text, Exception? inner, bool notSent = false)
+        // No answer, as a value: the script sees the message as an error it can catch, the trace this (redacted) entry.
+        HttpInvocationResponse Failure(string text, bool notSent = false)
         {
-            var shown = redaction.Redact(text);
-            return new HttpInvocationException(shown, inner) { Trace = Trace(0, shown) with { NotSent = notSent }, NotSent = notSent };
+            var shown = redaction.Redact(text)!;
+            return HttpInvocationResponse.Failed(shown, notSent, Trace(0, shown) with { NotSent = notSent });
         }
     }
 
@@ -186,7 +186,4 @@ internal sealed class ConnectionsHttpInvoker(
 
         return headers;
     }
-
-    private HttpInvocationException TooLarge(Uri url) =>
-        new($"response from {url.Host} is larger than {maxResponseBytes / (1024 * 1024.0):0.##} MB; ask the API for less data (paging or filters)");
 }

@@ -28,7 +28,7 @@ internal sealed class EngineConnectionDirectory(ConnectionManager connections, S
                 connection.Name,
                 connection.ServiceName,
                 connection.ServiceLogo,
-                service?.Descriptor.AllowedApiBaseUrls.FirstOrDefault(),
+                service?.Descriptor.AllowedApiBaseUrls is [var firstUrl, ..] ? firstUrl : null,
                 Describe(connection.Status)));
         }
 

@@ -69,7 +69,7 @@ internal sealed class ConnectionsUi(
             .OrderByDescending(a => a.IsViewer).ThenBy(a => a.UserName, StringComparer.OrdinalIgnoreCase).ToList();
         var canManage = user.IsAdmin || summary.OwnerUserId == user.UserId;
         var canAuthorize = summary.Mode == ConnectionMode.LoginUserCredentials || summary.OwnerUserId == user.UserId;
-        var sampleUrl = service?.Descriptor.SampleRequestUrl ?? service?.Descriptor.AllowedApiBaseUrls.FirstOrDefault();
+        var sampleUrl = service?.Descriptor.SampleRequestUrl ?? (service?.Descriptor.AllowedApiBaseUrls is [var firstUrl, ..] ? firstUrl : null);
         return new ConnectionView(summary, names.GetValueOrDefault(summary.OwnerUserId) ?? "Deleted user", service?.Descriptor.AuthType ?? ServiceAuthType.OAuth2AuthorizationCode,
             described, auths, details.UsedBy, InvokeUrlSnippet.Format(linkName, sampleUrl), details.AuthorizePath, canManage, canAuthorize,
             service?.Descriptor.ApiKeyParameters ?? [],
@@ -180,7 +180,7 @@ internal sealed class ConnectionsUi(
     {
         var details = await manager.GetAsync(linkName, user, ct);
         var service = details is null ? null : await catalog.FindAsync(details.Summary.ServiceId, ct);
-        var url = service?.Descriptor.SampleRequestUrl ?? service?.Descriptor.AllowedApiBaseUrls.FirstOrDefault();
+        var url = service?.Descriptor.SampleRequestUrl ?? (service?.Descriptor.AllowedApiBaseUrls is [var firstUrl, ..] ? firstUrl : null);
         if (url is null)
         {
             return new(false, "The service has no sample request URL or API base URL to test. Add one to the service and try again.");

@@ -360,7 +360,7 @@ internal sealed class FunctionService(IDbContextFactory<PortalDbContext> dbFacto
     private static async Task<int> LatestVersionAsync(PortalDbContext db, int functionId, CancellationToken ct) =>
         await db.FunctionVersions.Where(v => v.FunctionId == functionId).MaxAsync(v => (int?)v.Number, ct) ?? 0;
 
-    private async Task<int> AddVersionAsync(PortalDbContext db, FunctionEntity entity, ClaimsPrincipal user, string? message, CancellationToken ct)
+    private static async Task<int> AddVersionAsync(PortalDbContext db, FunctionEntity entity, ClaimsPrincipal user, string? message, CancellationToken ct)
     {
         var number = await LatestVersionAsync(db, entity.Id, ct) + 1;
         db.FunctionVersions.Add(new FunctionVersionEntity

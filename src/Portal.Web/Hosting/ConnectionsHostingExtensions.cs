@@ -77,7 +77,7 @@ internal static class ConnectionsHostingExtensions
     }
 
     /// <summary>Origins the portal answers on, for redirect URIs registered at the Sandbox.</summary>
-    private static IEnumerable<string> PortalOrigins(IConfiguration configuration, string? publicUrl)
+    private static IEnumerable<string> PortalOrigins(ConfigurationManager configuration, string? publicUrl)
     {
         if (!string.IsNullOrWhiteSpace(publicUrl))
         {

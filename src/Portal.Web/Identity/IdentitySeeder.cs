@@ -54,7 +54,11 @@ internal sealed class IdentitySeeder(
         if (!string.IsNullOrEmpty(configured.Password))
         {
             await EnsureUserAsync(email, "Administrator", Roles.Admin, configured.Password, mustChangePassword: false);
-            logger.LogInformation("Seeded the admin account {Email} from configuration", email);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("Seeded the admin account {Email} from configuration", email);
+            }
+
             return true;
         }
 

@@ -48,16 +48,12 @@ internal sealed class IntegrationExecutor(
         };
 
         var started = time.GetTimestamp();
-        HttpInvocationResponse response;
-        try
+        var response = await http.CreateFor(target.ConnectionUse).InvokeAsync(request, ct);
+        if (response.Failure is { } failure)
         {
-            response = await http.CreateFor(target.ConnectionUse).InvokeAsync(request, ct);
-        }
-        catch (HttpInvocationException e)
-        {
-            var failed = (e.Trace ?? Trace(request, target, time.GetElapsedTime(started)) with { Error = e.Message }) with { RanAs = target.RanAs };
+            var failed = (response.Trace ?? Trace(request, target, time.GetElapsedTime(started)) with { Error = failure.Message }) with { RanAs = target.RanAs };
             await AuditAsync(pack, task, target, runner, "failed before an answer arrived");
-            throw new ScriptHostException(FailureMessage(pack, task, target, e.Message), [failed]);
+            throw new ScriptHostException(FailureMessage(pack, task, target, failure.Message), [failed]);
         }
 
         var entry = (response.Trace ?? Trace(request, target, time.GetElapsedTime(started)) with
@@ -141,7 +137,7 @@ internal sealed class IntegrationExecutor(
         }
 
         var service = await services.FindAsync(connection.ServiceId, ct);
-        var first = service?.AllowedApiBaseUrls.FirstOrDefault();
+        var first = service?.AllowedApiBaseUrls is [var firstUrl, ..] ? firstUrl : null;
         if (first is null || !Uri.TryCreate(first, UriKind.Absolute, out var api))
         {
             throw new ScriptHostException($"integration {pack.Namespace} cannot find the API address of service '{connection.ServiceId}'; an admin should check the service under Users & Control › Services (/admin/services)");

@@ -169,13 +169,14 @@ internal sealed class IntegrationsAdmin(
             var result = await executor.ExecuteAsync(pack, task, arguments, runner, ct);
             var json = result.Value.ToJson();
             var preview = json.Length > MaxPreview ? json[..MaxPreview] + "…" : json;
+            var firstCall = result.HttpCalls is [var head, ..] ? head : null;
             if (result.Value is ScriptMap map && map[pack.Errors.Field] is ScriptText { Value: var status } && status == pack.Errors.EqualsValue)
             {
-                return new IntegrationTestResult(false, $"{call} returned an error from the service (HTTP {result.HttpCalls.FirstOrDefault()?.StatusCode}).", preview);
+                return new IntegrationTestResult(false, $"{call} returned an error from the service (HTTP {firstCall?.StatusCode}).", preview);
             }
 
             var size = result.Value is ScriptList list ? $"a list of {list.Count} record(s)" : result.Value.TypeName;
-            return new IntegrationTestResult(true, $"{call} returned {size} (HTTP {result.HttpCalls.FirstOrDefault()?.StatusCode}).", preview);
+            return new IntegrationTestResult(true, $"{call} returned {size} (HTTP {firstCall?.StatusCode}).", preview);
         }
         catch (ScriptHostException e)
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Smtp;
@@ -13,6 +14,8 @@ internal sealed class SmtpMailSender
     /// <summary>Connect, authenticate and send are bounded so a silent server cannot hold a run.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
+    // An instance method although it reads no state: the sender is a service the mailers are handed (DI, tests).
+    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Injected service; callers hold an instance.")]
     public async Task SendAsync(SmtpCredentials credentials, MimeMessage message, CancellationToken ct)
     {
         var settings = credentials.Settings;

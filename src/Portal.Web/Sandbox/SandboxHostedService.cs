@@ -27,7 +27,10 @@ internal sealed class SandboxHostedService(
         try
         {
             instance = await SandboxServer.StartAsync(sandboxOptions, loggerFactory, cancellationToken);
-            logger.LogInformation("Sandbox Cloud is running at {Url} (demo accounts: sam@sandbox.test, riley@sandbox.test)", instance.Url);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("Sandbox Cloud is running at {Url} (demo accounts: sam@sandbox.test, riley@sandbox.test)", instance.Url);
+            }
         }
         catch (Exception error) when (error is InvalidOperationException or ArgumentException)
         {

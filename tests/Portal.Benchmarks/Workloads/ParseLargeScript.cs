@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
@@ -20,14 +21,14 @@ public class ParseLargeScript
         var builder = new StringBuilder();
         for (var i = 0; i < lines; i += 10)
         {
-            builder.AppendLine($"record{i} = Map();");
-            builder.AppendLine($"record{i}.put(\"name\", \"Item \" + {i});");
-            builder.AppendLine($"if (record{i}.get(\"name\").length() > 3 && {i} % 2 == 0) {{");
-            builder.AppendLine($"  info record{i}.toString() + \" is even\";");
+            builder.AppendLine(CultureInfo.InvariantCulture, $"record{i} = Map();");
+            builder.AppendLine(CultureInfo.InvariantCulture, $"record{i}.put(\"name\", \"Item \" + {i});");
+            builder.AppendLine(CultureInfo.InvariantCulture, $"if (record{i}.get(\"name\").length() > 3 && {i} % 2 == 0) {{");
+            builder.AppendLine(CultureInfo.InvariantCulture, $"  info record{i}.toString() + \" is even\";");
             builder.AppendLine("} else {");
-            builder.AppendLine($"  total = ifnull(total, 0) + {i} * 2;");
+            builder.AppendLine(CultureInfo.InvariantCulture, $"  total = ifnull(total, 0) + {i} * 2;");
             builder.AppendLine("}");
-            builder.AppendLine($"for each item in record{i}.keys() {{");
+            builder.AppendLine(CultureInfo.InvariantCulture, $"for each item in record{i}.keys() {{");
             builder.AppendLine("  // walk the keys");
             builder.AppendLine("}");
         }

@@ -79,6 +79,6 @@ public abstract class WorkloadBase
     private sealed class NoHttp : IHttpInvoker
     {
         public Task<HttpInvocationResponse> InvokeAsync(HttpInvocationRequest request, CancellationToken cancellationToken) =>
-            throw new HttpInvocationException("benchmarks make no HTTP calls");
+            Task.FromResult(HttpInvocationResponse.Failed("benchmarks make no HTTP calls", notSent: true));
     }
 }

@@ -52,12 +52,12 @@ internal sealed class FakePortalHandler(string token) : HttpMessageHandler
 
     private HttpResponseMessage Execute(string name, string form)
     {
-        if (!Functions.ContainsKey(name))
+        if (!Functions.TryGetValue(name, out var function))
         {
             return Json(404, new JsonObject { ["code"] = "error", ["details"] = new JsonObject { ["message"] = $"There is no function with the API name '{name}'." }, ["message"] = "not found" });
         }
 
-        if (Functions[name].Code.Contains("1 / 0", StringComparison.Ordinal))
+        if (function.Code.Contains("1 / 0", StringComparison.Ordinal))
         {
             return Json(400, new JsonObject { ["code"] = "error", ["details"] = new JsonObject { ["message"] = "division by zero", ["line"] = 2, ["column"] = 7 }, ["message"] = "division by zero" });
         }

@@ -14,7 +14,7 @@ internal sealed class ConnectionSimulatingInvoker(IHttpInvoker inner) : IHttpInv
 
         if (request.ConnectionLinkName != "mine")
         {
-            throw new HttpInvocationException($"connection \"{request.ConnectionLinkName}\" does not exist");
+            return Task.FromResult(HttpInvocationResponse.Failed($"connection \"{request.ConnectionLinkName}\" does not exist"));
         }
 
         return inner.InvokeAsync(request with { ConnectionLinkName = null, Headers = [.. request.Headers, new("Authorization", "Bearer test-token")] }, cancellationToken);

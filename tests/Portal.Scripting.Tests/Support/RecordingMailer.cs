@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Portal.Scripting.Mail;
 
@@ -38,6 +39,6 @@ internal sealed class RecordingMailer : IScriptMailer
             line.Append(" reply-to:").Append(mail.ReplyTo);
         }
 
-        return line.Append($" [{mail.ContentType}] {mail.Subject}: {mail.Message}").ToString();
+        return line.Append(CultureInfo.InvariantCulture, $" [{mail.ContentType}] {mail.Subject}: {mail.Message}").ToString();
     }
 }

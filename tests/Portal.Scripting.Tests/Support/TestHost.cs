@@ -31,7 +31,7 @@ internal static class TestHost
     private sealed class RefusingInvoker : IHttpInvoker
     {
         public Task<HttpInvocationResponse> InvokeAsync(HttpInvocationRequest request, CancellationToken cancellationToken) =>
-            throw new HttpInvocationException($"no network in this test: {request.Method} {request.Url}");
+            Task.FromResult(HttpInvocationResponse.Failed($"no network in this test: {request.Method} {request.Url}"));
     }
 
     private sealed class SavedFunctions : IFunctionResolver

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Portal.Scripting.Tests.Syntax;
@@ -86,12 +87,12 @@ public sealed class ParserTests
         var i = 0;
         while (i < lines)
         {
-            builder.AppendLine($"record{i} = Map();");
-            builder.AppendLine($"record{i}.put(\"name\", \"Item \" + {i});");
-            builder.AppendLine($"if (record{i}.get(\"name\").length() > 3 && {i} % 2 == 0) {{");
-            builder.AppendLine($"  info record{i}.toString() + \" is even\";");
+            builder.AppendLine(CultureInfo.InvariantCulture, $"record{i} = Map();");
+            builder.AppendLine(CultureInfo.InvariantCulture, $"record{i}.put(\"name\", \"Item \" + {i});");
+            builder.AppendLine(CultureInfo.InvariantCulture, $"if (record{i}.get(\"name\").length() > 3 && {i} % 2 == 0) {{");
+            builder.AppendLine(CultureInfo.InvariantCulture, $"  info record{i}.toString() + \" is even\";");
             builder.AppendLine("} else {");
-            builder.AppendLine($"  total = ifnull(total, 0) + {i} * 2;");
+            builder.AppendLine(CultureInfo.InvariantCulture, $"  total = ifnull(total, 0) + {i} * 2;");
             builder.AppendLine("}");
             i += 7;
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bunit;
 using Portal.Connections.Catalog;
 using Portal.Connections.Data;
@@ -9,7 +10,7 @@ namespace Portal.Web.Tests.Connections;
 
 public sealed class ConnectionDetailsPageTests : ConnectionsTestContext
 {
-    private static readonly DateTimeOffset At = DateTimeOffset.Parse("2026-11-02T09:30:00Z");
+    private static readonly DateTimeOffset At = DateTimeOffset.Parse("2026-11-02T09:30:00Z", CultureInfo.InvariantCulture);
 
     private static ConnectionView TeamSheets(bool viewerIsOwner, params AuthorizationView[] auths) => new(
         FakeConnectionsUi.Summary("team_sheets", "Team Sheets", "alice", ConnectionMode.LoginUserCredentials, AuthorizationStatus.Connected),

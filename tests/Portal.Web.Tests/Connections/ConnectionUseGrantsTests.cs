@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -11,7 +12,7 @@ namespace Portal.Web.Tests.Connections;
 /// <summary>The connection page's "Functions of these people may use it" list (SEC-33) and where consent says a credential goes (SEC-34).</summary>
 public sealed class ConnectionUseGrantsTests : ConnectionsTestContext
 {
-    private static readonly DateTimeOffset At = DateTimeOffset.Parse("2026-11-02T09:30:00Z");
+    private static readonly DateTimeOffset At = DateTimeOffset.Parse("2026-11-02T09:30:00Z", CultureInfo.InvariantCulture);
 
     // SEC-33
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Portal.Connections;
 using Portal.Connections.Catalog;
 using Portal.Connections.Data;
@@ -96,8 +97,8 @@ internal sealed class FakeConnectionsUi : IConnectionsUi
     public Task<UiResult> DeleteAsync(string linkName, ConnectionsUser user, CancellationToken ct = default) => Task.FromResult(UiResult.Ok);
 
     public static ConnectionSummary Summary(string link, string name, string owner, ConnectionMode mode, AuthorizationStatus status) =>
-        new(link, name, "sandbox_sheets", "Sandbox Sheets", null, mode, owner, status, DateTimeOffset.Parse("2026-11-01T10:00:00Z"), null);
+        new(link, name, "sandbox_sheets", "Sandbox Sheets", null, mode, owner, status, DateTimeOffset.Parse("2026-11-01T10:00:00Z", CultureInfo.InvariantCulture), null);
 
     public static ConnectionRow Row(string link, string owner, ConnectionMode mode, AuthorizationStatus status) =>
-        new(link, link.Replace('_', ' '), "sandbox_sheets", "Sandbox Sheets", null, status, ["sheets.read"], owner, owner, mode, DateTimeOffset.Parse("2026-11-01T10:00:00Z"), null);
+        new(link, link.Replace('_', ' '), "sandbox_sheets", "Sandbox Sheets", null, status, ["sheets.read"], owner, owner, mode, DateTimeOffset.Parse("2026-11-01T10:00:00Z", CultureInfo.InvariantCulture), null);
 }

@@ -205,7 +205,7 @@ public sealed class FunctionEditorPageTests : PortalComponentTestContext
 
         await snackbars.WaitForAssertionAsync(() => Assert.Contains("The database is busy, so this version was not saved", snackbars.Markup, StringComparison.Ordinal));
         Assert.Contains("Unsaved changes", page.Find("[data-testid=editor-state]").TextContent, StringComparison.Ordinal);
-        Assert.DoesNotContain(JSInterop.Invocations, i => i.Identifier == "portalFunctionEditor.setDirty" && i.Arguments.FirstOrDefault() is false);
+        Assert.DoesNotContain(JSInterop.Invocations, i => i.Identifier == "portalFunctionEditor.setDirty" && i.Arguments is [false, ..]);
     }
 
     [Fact]
@@ -237,7 +237,7 @@ public sealed class FunctionEditorPageTests : PortalComponentTestContext
         await page.InvokeAsync(() => page.Find("[data-testid=edit-arguments]").Click());
         await dialogs.WaitForElementAsync("[data-testid=add-argument]");
         await dialogs.InvokeAsync(() => dialogs.Find("[data-testid=add-argument]").Click());
-        await dialogs.InvokeAsync(() => dialogs.FindAll("input[data-testid=argument-name]").Last().Change("count"));
+        await dialogs.InvokeAsync(() => dialogs.FindAll("input[data-testid=argument-name]")[^1].Change("count"));
         await dialogs.InvokeAsync(() => dialogs.Find("[data-testid=arguments-apply]").Click());
 
         await page.WaitForAssertionAsync(() => Assert.Contains("3 arguments (not saved yet)", page.Find("[data-testid=editor-state]").TextContent, StringComparison.Ordinal));

@@ -16,7 +16,11 @@ public abstract class FunctionServiceCases : IDisposable
         service = new FunctionService(database.Factory, database.Audit, database.Time);
     }
 
-    public void Dispose() => database.Dispose();
+    public void Dispose()
+    {
+        database.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task Creating_a_function_stores_it_with_a_first_version()

@@ -9,6 +9,8 @@ namespace Portal.Web.Tests.Functions;
 /// <summary>SEC-37: what a run stores is bounded, and a cut says so where the reader looks.</summary>
 public sealed class RunOutputCapsTests
 {
+    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
+
     // SEC-37
     [Fact]
     public void A_trace_over_the_cap_keeps_short_body_previews_and_says_it_was_truncated()
@@ -21,7 +23,7 @@ public sealed class RunOutputCapsTests
         var json = RunOutputCaps.Trace(trace, 100_000);
 
         Assert.True(json.Length <= 100_000, $"{json.Length:N0} characters kept");
-        var kept = JsonSerializer.Deserialize<List<HttpTraceEntry>>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        var kept = JsonSerializer.Deserialize<List<HttpTraceEntry>>(json, WebJson)!;
         Assert.Equal(40, kept.Count);
         Assert.All(kept, t => Assert.StartsWith("trace truncated: the run's trace was", t.Error, StringComparison.Ordinal));
         Assert.All(kept, t => Assert.True(t.ResponseBodyPreview!.Length <= 1025));
@@ -39,7 +41,7 @@ public sealed class RunOutputCapsTests
         var json = RunOutputCaps.Trace(trace, 50_000);
 
         Assert.True(json.Length <= 50_000, $"{json.Length:N0} characters kept");
-        var kept = JsonSerializer.Deserialize<List<HttpTraceEntry>>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        var kept = JsonSerializer.Deserialize<List<HttpTraceEntry>>(json, WebJson)!;
         Assert.InRange(kept.Count, 1, 25);
         Assert.EndsWith($"only the first {kept.Count} of 100 calls are kept", kept[^1].Error, StringComparison.Ordinal);
     }

@@ -203,7 +203,7 @@ public sealed class IntegrationExecutorTests : IDisposable
             {
                 owner.Calls.Add((userId, request));
                 return owner.Failure is { } failure
-                    ? throw new HttpInvocationException(failure)
+                    ? Task.FromResult(HttpInvocationResponse.Failed(failure))
                     : Task.FromResult(new HttpInvocationResponse { StatusCode = 200, Body = """{"data":[{"id":"1"}],"info":{"more_records":false}}""" });
             }
         }

@@ -19,9 +19,11 @@ public sealed class ConnectionsHttpInvokerCapTests
     {
         var invoker = Invoker(new string('x', Cap + 1), announced);
 
-        var error = await Assert.ThrowsAsync<HttpInvocationException>(() => invoker.InvokeAsync(new HttpInvocationRequest { Method = "GET", Url = "https://api.example.com/big" }, CancellationToken.None));
+        var answer = await invoker.InvokeAsync(new HttpInvocationRequest { Method = "GET", Url = "https://api.example.com/big" }, CancellationToken.None);
 
-        Assert.StartsWith("response from api.example.com is larger than 0 MB; ask the API for less data", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, answer.StatusCode);
+        Assert.StartsWith("response from api.example.com is larger than 0 MB; ask the API for less data", answer.Failure!.Message, StringComparison.Ordinal);
+        Assert.StartsWith("response from api.example.com is larger than 0 MB", answer.Trace!.Error, StringComparison.Ordinal);
     }
 
     [Fact]

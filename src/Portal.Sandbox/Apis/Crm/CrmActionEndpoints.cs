@@ -7,7 +7,7 @@ namespace Portal.Sandbox.Apis.Crm;
 internal static class CrmActionEndpoints
 {
     /// <summary>Zoho's system duplicate-check fields, used when the request names none.</summary>
-    private static readonly IReadOnlyDictionary<string, string[]> SystemDuplicateFields = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string[]> SystemDuplicateFields = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         [CrmModules.Leads] = ["Email"],
         [CrmModules.Contacts] = ["Email"],

@@ -166,8 +166,8 @@ internal static class CrmReadEndpoints
         var list = records.ToList();
         list.Sort((a, b) =>
         {
-            var left = CrmValues.Candidates(a, sortBy).FirstOrDefault() ?? "";
-            var right = CrmValues.Candidates(b, sortBy).FirstOrDefault() ?? "";
+            var left = CrmValues.Candidates(a, sortBy) is [var first, ..] ? first : "";
+            var right = CrmValues.Candidates(b, sortBy) is [var second, ..] ? second : "";
             var order = CrmValues.Compare(left, right);
             order = order != 0 ? order : CrmValues.Compare(a[CrmJson.Id]!.GetValue<string>(), b[CrmJson.Id]!.GetValue<string>());
             return descending ? -order : order;

@@ -7,6 +7,8 @@ namespace Portal.Sandbox.Apis.Crm;
 /// <summary>Reads and compares field values the way Zoho search does: case-insensitive text, numbers and dates by value.</summary>
 internal static class CrmValues
 {
+    private static readonly string[] LookupParts = ["name", "id", "email"];
+
     /// <summary>The texts a field offers to a comparison; a lookup or user offers its name, id and email.</summary>
     public static IReadOnlyList<string> Candidates(JsonObject record, string field)
     {
@@ -20,7 +22,7 @@ internal static class CrmValues
         return Property(record, field) switch
         {
             JsonValue value => Text(value) is { } text ? [text] : [],
-            JsonObject lookup => [.. new[] { "name", "id", "email" }
+            JsonObject lookup => [.. LookupParts
                 .Select(key => lookup[key] is JsonValue part ? Text(part) : null)
                 .OfType<string>()],
             JsonArray list => [.. list.OfType<JsonValue>().Select(Text).OfType<string>()],

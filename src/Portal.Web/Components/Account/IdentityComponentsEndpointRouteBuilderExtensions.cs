@@ -126,7 +126,10 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             }
 
             var userId = await userManager.GetUserIdAsync(user);
-            downloadLogger.LogInformation("User with ID '{UserId}' asked for their personal data.", userId);
+            if (downloadLogger.IsEnabled(LogLevel.Information))
+            {
+                downloadLogger.LogInformation("User with ID '{UserId}' asked for their personal data.", userId);
+            }
 
             // Only include personal data for download
             var personalData = new Dictionary<string, string>();

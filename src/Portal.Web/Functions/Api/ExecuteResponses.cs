@@ -56,7 +56,7 @@ internal static class ExecuteResponses
         _ => "void",
     };
 
-    private static IResult Shaped(JsonElement response)
+    private static ShapedResult Shaped(JsonElement response)
     {
         var status = response.TryGetProperty("status_code", out var code) && code.ValueKind == JsonValueKind.Number && code.TryGetInt32(out var s) && s is >= 200 and <= 599 ? s
             : response.TryGetProperty("status_code", out code) && code.ValueKind == JsonValueKind.String && int.TryParse(code.GetString(), out s) && s is >= 200 and <= 599 ? s

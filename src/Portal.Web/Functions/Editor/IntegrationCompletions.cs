@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Portal.Web.Integrations;
 
@@ -17,10 +18,10 @@ internal static class IntegrationCompletions
                 var doc = new StringBuilder(task.Doc).Append("\n\n");
                 foreach (var parameter in task.Parameters)
                 {
-                    doc.Append($"- `{parameter.Name}` {parameter.Type}{(parameter.Optional ? " (optional" + (parameter.Default is null ? ")" : $", default {parameter.Default.ToJsonString()})") : "")}: {parameter.Doc}\n");
+                    doc.Append(CultureInfo.InvariantCulture, $"- `{parameter.Name}` {parameter.Type}{(parameter.Optional ? " (optional" + (parameter.Default is null ? ")" : $", default {parameter.Default.ToJsonString()})") : "")}: {parameter.Doc}\n");
                 }
 
-                doc.Append($"\n**Integration task** of {pack.DisplayName}: runs with the authorization of the admin who bound `{pack.Namespace}` under Users & Control › Integrations, whoever runs the function.");
+                doc.Append(CultureInfo.InvariantCulture, $"\n**Integration task** of {pack.DisplayName}: runs with the authorization of the admin who bound `{pack.Namespace}` under Users & Control › Integrations, whoever runs the function.");
                 if (pack.ConnectionArgument)
                 {
                     doc.Append(" Pass a connection's link name as the last argument to run with your own authorization instead, like invokeUrl.");

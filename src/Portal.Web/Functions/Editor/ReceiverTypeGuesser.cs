@@ -149,7 +149,7 @@ internal static class ReceiverTypeGuesser
         {
             var startsWord = at == 0 || !(char.IsLetterOrDigit(search[at - 1]) || search[at - 1] is '_' or '.');
             var rest = search[(at + variable.Length)..].TrimStart(' ', '\t');
-            if (startsWord && rest.StartsWith('=') && !rest.StartsWith("=="))
+            if (startsWord && rest.StartsWith('=') && !rest.StartsWith("==", StringComparison.Ordinal))
             {
                 var valueStart = search.Length - rest.Length + 1;
                 var semicolon = search.IndexOf(';', valueStart);

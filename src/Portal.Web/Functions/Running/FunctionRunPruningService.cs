@@ -14,7 +14,7 @@ internal sealed class FunctionRunPruningService(FunctionRunPruner pruner, TimePr
                 await (guard ?? new Portal.Connections.BackgroundPassGuard()).TryRunAsync("run-history-cleanup", async ct =>
                 {
                     var removed = await pruner.PruneAsync(ct);
-                    if (removed > 0)
+                    if (removed > 0 && logger.IsEnabled(LogLevel.Information))
                     {
                         logger.LogInformation("Removed {Count} function runs older than {Days} days", removed, FunctionRunRetention.Days);
                     }

@@ -52,7 +52,11 @@ internal sealed class FunctionScheduleJob(
         if (function is null)
         {
             // The function was deleted: its schedules go with it.
-            logger.LogInformation("Function {FunctionId} no longer exists; deleting its schedule {Schedule}.", functionId, context.JobDetail.Key.Name);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("Function {FunctionId} no longer exists; deleting its schedule {Schedule}.", functionId, context.JobDetail.Key.Name);
+            }
+
             await context.Scheduler.DeleteJob(context.JobDetail.Key, ct);
             return null;
         }
@@ -88,7 +92,11 @@ internal sealed class FunctionScheduleJob(
             }
             catch (InvalidOperationException refused) when (attempt < Attempts && !ct.IsCancellationRequested)
             {
-                logger.LogDebug("Schedule {Schedule} of {ApiName} could not start yet ({Reason}); trying again.", context.JobDetail.Key.Name, function.ApiName, refused.Message);
+                if (logger.IsEnabled(LogLevel.Debug))
+                {
+                    logger.LogDebug("Schedule {Schedule} of {ApiName} could not start yet ({Reason}); trying again.", context.JobDetail.Key.Name, function.ApiName, refused.Message);
+                }
+
                 await Task.Delay(RetryDelay, time, ct);
             }
             catch (Exception failure) when (failure is InvalidOperationException or UnauthorizedAccessException)

@@ -194,7 +194,7 @@ internal sealed class FunctionScheduleService(
             definition.RunAsUserId ?? string.Empty, null, next, ScheduleJobData.LastRun(job.JobDataMap)));
     }
 
-    private async Task<IReadOnlyList<FunctionSchedule>> WithEmailsAsync(IReadOnlyList<FunctionSchedule> schedules, CancellationToken ct)
+    private async Task<IReadOnlyList<FunctionSchedule>> WithEmailsAsync(List<FunctionSchedule> schedules, CancellationToken ct)
     {
         if (schedules.Count == 0)
         {

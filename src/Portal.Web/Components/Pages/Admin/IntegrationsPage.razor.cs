@@ -52,7 +52,7 @@ public sealed partial class IntegrationsPage
             {
                 selection[ns] = choices.FirstOrDefault(c => c.LinkName == status.ConnectionLinkName)?.LinkName
                     ?? choices.FirstOrDefault(c => c.AuthorizedByMe)?.LinkName
-                    ?? choices.FirstOrDefault()?.LinkName;
+                    ?? (choices is [var head, ..] ? head.LinkName : null);
             }
         }
     }
