@@ -204,13 +204,13 @@ internal sealed partial class Evaluator
         {
             // The whole else-if chain is one statement, as in the tree walker: each further branch counts a step.
             var conditions = new List<CompiledCondition>();
-            var branches = new List<CompiledStatement>();
+            var branches = new List<BlockBody>();
             var spans = new List<TextSpan>();
             CompiledStatement? otherwise = null;
             for (var current = node; ;)
             {
                 conditions.Add(Condition(current.Condition, "if"));
-                branches.Add(Block(current.Then));
+                branches.Add(new BlockBody(current.Then));
                 spans.Add(current.Span);
                 if (current.Else is IfStatement elseIf)
                 {
@@ -236,7 +236,7 @@ internal sealed partial class Evaluator
                     e.State.Step(span);
                     try
                     {
-                        return condition(e) ? then(e) : otherwise is null ? Flow.Normal : otherwise(e);
+                        return condition(e) ? then.Run(e) : otherwise is null ? Flow.Normal : otherwise(e);
                     }
                     catch (ScriptRuntimeException x) when (x.Span is null)
                     {
@@ -262,7 +262,7 @@ internal sealed partial class Evaluator
                     {
                         if (allConditions[i](e))
                         {
-                            return allBranches[i](e);
+                            return allBranches[i].Run(e);
                         }
 
                         if (i + 1 == allConditions.Length)
@@ -292,7 +292,7 @@ internal sealed partial class Evaluator
             var isIndex = loop.IsIndex;
             var collection = Expression(loop.Collection);
             var collectionSpan = loop.Collection.Span;
-            var body = Block(loop.Body);
+            var body = new BlockBody(loop.Body);
             return e =>
             {
                 var state = e.State;
@@ -314,7 +314,7 @@ internal sealed partial class Evaluator
                                 }
 
                                 slots[slot].Value = isIndex ? ScriptNumber.Of(i) : items[i];
-                                var flow = body(e);
+                                var flow = body.Run(e);
                                 if (flow == Flow.Break)
                                 {
                                     break;
@@ -337,7 +337,7 @@ internal sealed partial class Evaluator
                                 }
 
                                 e._slots[slot].Value = new ScriptText(keys[i]);
-                                var flow = body(e);
+                                var flow = body.Run(e);
                                 if (flow == Flow.Break)
                                 {
                                     break;
@@ -395,18 +395,24 @@ internal sealed partial class Evaluator
         }
 
         /// <summary>A block's statements with the block's nesting accounting (the evaluator's ExecuteBlock).</summary>
-        public static CompiledStatement Block(BlockStatement node)
+        public static CompiledStatement Block(BlockStatement node) => new BlockBody(node).Run;
+
+        /// <summary>A block's compiled statements; loops and ifs call <see cref="Run"/> directly (inlined, no delegate call).</summary>
+        private sealed class BlockBody(BlockStatement node)
         {
-            var span = node.Span;
-            var statements = Statements(node.Statements);
-            return e =>
+            private readonly TextSpan _span = node.Span;
+            private readonly CompiledStatement[] _statements = Statements(node.Statements);
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public Flow Run(Evaluator e)
             {
                 var state = e.State;
                 if (++state.EvaluationDepth > RunState.MaxEvaluationDepth || ((state.EvaluationDepth & 63) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
                 {
-                    throw new ScriptLimitException("nesting limit exceeded: blocks and calls are nested too deeply; simplify the code", span);
+                    throw new ScriptLimitException("nesting limit exceeded: blocks and calls are nested too deeply; simplify the code", _span);
                 }
 
+                var statements = _statements;
                 for (var i = 0; i < statements.Length; i++)
                 {
                     var flow = statements[i](e);
@@ -419,7 +425,7 @@ internal sealed partial class Evaluator
 
                 state.EvaluationDepth--;
                 return Flow.Normal;
-            };
+            }
         }
 
         // A statement's step and error handling around a body (the evaluator's Execute).
@@ -774,7 +780,7 @@ internal sealed partial class Evaluator
                 return Build<Accounted>(node, null, 0);
             }
 
-            var accounted = Build<Accounted>(node, null, 0);
+            var accounted = Build<Accounted>(node, null, 0, plain: true);
             return Build<Root>(node, accounted, height);
         }
 
@@ -794,58 +800,61 @@ internal sealed partial class Evaluator
             }
         }
 
-        private static CompiledWhole Build<TMode>(BinaryExpression node, CompiledWhole? accounted, int height)
+        private static CompiledWhole Build<TMode>(BinaryExpression node, CompiledWhole? accounted, int height, bool plain = false)
             where TMode : struct, IAccounting => node.Operator switch
             {
-                BinaryOperator.Add => WholeBinary<AddOperator, TMode>(node, accounted, height),
-                BinaryOperator.Subtract => WholeBinary<SubtractOperator, TMode>(node, accounted, height),
-                BinaryOperator.Multiply => WholeBinary<MultiplyOperator, TMode>(node, accounted, height),
-                BinaryOperator.Divide => WholeBinary<DivideOperator, TMode>(node, accounted, height),
+                BinaryOperator.Add => WholeBinary<AddOperator, TMode>(node, accounted, height, plain),
+                BinaryOperator.Subtract => WholeBinary<SubtractOperator, TMode>(node, accounted, height, plain),
+                BinaryOperator.Multiply => WholeBinary<MultiplyOperator, TMode>(node, accounted, height, plain),
+                BinaryOperator.Divide => WholeBinary<DivideOperator, TMode>(node, accounted, height, plain),
                 BinaryOperator.Modulo when node.Right is LiteralExpression { Value: ScriptNumber divisor } && ConstantDivisor.Fits(divisor.Value) =>
-                    WithLeft<ModuloByConstant, TMode>(node, new ModuloByConstant(divisor), accounted, height),
-                BinaryOperator.Modulo => WholeBinary<ModuloOperator, TMode>(node, accounted, height),
-                BinaryOperator.Less => WholeBinary<LessOperator, TMode>(node, accounted, height),
-                BinaryOperator.LessOrEqual => WholeBinary<LessOrEqualOperator, TMode>(node, accounted, height),
-                BinaryOperator.Greater => WholeBinary<GreaterOperator, TMode>(node, accounted, height),
-                BinaryOperator.GreaterOrEqual => WholeBinary<GreaterOrEqualOperator, TMode>(node, accounted, height),
-                BinaryOperator.Equal => WholeBinary<EqualOperator, TMode>(node, accounted, height),
-                BinaryOperator.NotEqual => WholeBinary<NotEqualOperator, TMode>(node, accounted, height),
-                _ => WholeBinary<GeneralOperator, TMode>(node, accounted, height),
+                    WithLeft<ModuloByConstant, TMode>(node, new ModuloByConstant(divisor), accounted, height, plain),
+                BinaryOperator.Modulo => WholeBinary<ModuloOperator, TMode>(node, accounted, height, plain),
+                BinaryOperator.Less => WholeBinary<LessOperator, TMode>(node, accounted, height, plain),
+                BinaryOperator.LessOrEqual => WholeBinary<LessOrEqualOperator, TMode>(node, accounted, height, plain),
+                BinaryOperator.Greater => WholeBinary<GreaterOperator, TMode>(node, accounted, height, plain),
+                BinaryOperator.GreaterOrEqual => WholeBinary<GreaterOrEqualOperator, TMode>(node, accounted, height, plain),
+                BinaryOperator.Equal => WholeBinary<EqualOperator, TMode>(node, accounted, height, plain),
+                BinaryOperator.NotEqual => WholeBinary<NotEqualOperator, TMode>(node, accounted, height, plain),
+                _ => WholeBinary<GeneralOperator, TMode>(node, accounted, height, plain),
             };
 
         // An operand below a node: inside a pure chain (after its root) unaccounted, else as a node of its own.
-        private static CompiledWhole Operand<TMode>(ExpressionNode node)
-            where TMode : struct, IAccounting =>
-            !TMode.Counts && node is BinaryExpression { Operator: not (BinaryOperator.And or BinaryOperator.Or) } binary
-                ? Build<Unaccounted>(binary, null, 0)
-                : Whole(node);
+        // In a pure chain's counted version (plain) the nodes below count as in the tree walker and are not roots again.
+        private static CompiledWhole Operand<TMode>(ExpressionNode node, bool plain)
+            where TMode : struct, IAccounting => node switch
+            {
+                BinaryExpression { Operator: not (BinaryOperator.And or BinaryOperator.Or) } binary when !TMode.Counts => Build<Unaccounted>(binary, null, 0),
+                BinaryExpression { Operator: not (BinaryOperator.And or BinaryOperator.Or) } binary when plain => Build<Accounted>(binary, null, 0, plain: true),
+                _ => Whole(node),
+            };
 
         // Operands that are a variable or a whole-number constant are read inline (no call of their own).
-        private static CompiledWhole WholeBinary<TOperator, TMode>(BinaryExpression node, CompiledWhole? accounted, int height)
+        private static CompiledWhole WholeBinary<TOperator, TMode>(BinaryExpression node, CompiledWhole? accounted, int height, bool plain)
             where TOperator : struct, IWholeOperator
             where TMode : struct, IAccounting => node.Right switch
             {
-                LiteralExpression { Value: ScriptNumber constant } => WithLeft<TOperator, ConstantOperand, TMode>(node, new ConstantOperand(constant), accounted, height),
-                VariableExpression variable => WithLeft<TOperator, SlotOperand, TMode>(node, new SlotOperand(variable), accounted, height),
-                _ => WithLeft<TOperator, NodeOperand, TMode>(node, new NodeOperand(Operand<TMode>(node.Right)), accounted, height),
+                LiteralExpression { Value: ScriptNumber constant } => WithLeft<TOperator, ConstantOperand, TMode>(node, new ConstantOperand(constant), accounted, height, plain),
+                VariableExpression variable => WithLeft<TOperator, SlotOperand, TMode>(node, new SlotOperand(variable), accounted, height, plain),
+                _ => WithLeft<TOperator, NodeOperand, TMode>(node, new NodeOperand(Operand<TMode>(node.Right, plain)), accounted, height, plain),
             };
 
-        private static CompiledWhole WithLeft<TOperator, TRight, TMode>(BinaryExpression node, TRight right, CompiledWhole? accounted, int height)
+        private static CompiledWhole WithLeft<TOperator, TRight, TMode>(BinaryExpression node, TRight right, CompiledWhole? accounted, int height, bool plain)
             where TOperator : struct, IWholeOperator
             where TRight : struct, IWholeOperand
             where TMode : struct, IAccounting => node.Left switch
             {
                 LiteralExpression { Value: ScriptNumber constant } => Binary<TOperator, ConstantOperand, TRight, TMode>(node, new ConstantOperand(constant), right, accounted, height),
                 VariableExpression variable => Binary<TOperator, SlotOperand, TRight, TMode>(node, new SlotOperand(variable), right, accounted, height),
-                _ => Binary<TOperator, NodeOperand, TRight, TMode>(node, new NodeOperand(Operand<TMode>(node.Left)), right, accounted, height),
+                _ => Binary<TOperator, NodeOperand, TRight, TMode>(node, new NodeOperand(Operand<TMode>(node.Left, plain)), right, accounted, height),
             };
 
-        private static CompiledWhole WithLeft<TOperation, TMode>(BinaryExpression node, TOperation operation, CompiledWhole? accounted, int height)
+        private static CompiledWhole WithLeft<TOperation, TMode>(BinaryExpression node, TOperation operation, CompiledWhole? accounted, int height, bool plain)
             where TOperation : struct, IConstantOperation
             where TMode : struct, IAccounting => node.Left switch
             {
                 VariableExpression variable => ByConstant<SlotOperand, TOperation, TMode>(node, new SlotOperand(variable), operation, accounted, height),
-                _ => ByConstant<NodeOperand, TOperation, TMode>(node, new NodeOperand(Operand<TMode>(node.Left)), operation, accounted, height),
+                _ => ByConstant<NodeOperand, TOperation, TMode>(node, new NodeOperand(Operand<TMode>(node.Left, plain)), operation, accounted, height),
             };
 
         // At a pure chain's root: false when some node of the chain could reach the nesting limit or a stack check.
