@@ -118,7 +118,7 @@ internal sealed class Lexer(SourceText source, DiagnosticBag diagnostics)
         }
 
         _position++;
-        diagnostics.Report(new TextSpan(start, 1), $"unexpected character '{c}'; remove it or put it inside a \"text\" literal");
+        diagnostics.ReportUnexpectedCharacter(new TextSpan(start, 1), c);
         return new Token(TokenKind.Bad, start, 1, null);
     }
 
@@ -165,7 +165,7 @@ internal sealed class Lexer(SourceText source, DiagnosticBag diagnostics)
                 var end = _text.IndexOf("*/", _position + 2, StringComparison.Ordinal);
                 if (end < 0)
                 {
-                    diagnostics.Report(new TextSpan(start, 2), "comment started with '/*' is never closed; add '*/'");
+                    diagnostics.ReportUnclosedComment(new TextSpan(start, 2));
                     _position = _text.Length;
                 }
                 else
@@ -230,7 +230,7 @@ internal sealed class Lexer(SourceText source, DiagnosticBag diagnostics)
             return new Token(TokenKind.DecimalLiteral, start, span.Length, dec);
         }
 
-        diagnostics.Report(new TextSpan(start, span.Length), $"number '{span}' is too large; numbers must fit in 64 bits (decimals in 28 digits)");
+        diagnostics.ReportNumberTooLarge(new TextSpan(start, span.Length), span.ToString());
         return new Token(TokenKind.NumberLiteral, start, span.Length, 0L);
     }
 
@@ -252,7 +252,7 @@ internal sealed class Lexer(SourceText source, DiagnosticBag diagnostics)
         {
             if (_position >= _text.Length || Current == '\n')
             {
-                diagnostics.Report(new TextSpan(start, 1), "text literal is never closed; add a closing '\"' on the same line");
+                diagnostics.ReportUnclosedText(new TextSpan(start, 1));
                 LexErrorPositions.Add(start);
                 break;
             }
@@ -303,7 +303,7 @@ internal sealed class Lexer(SourceText source, DiagnosticBag diagnostics)
         var newline = _text.IndexOf('\n', _position + 1);
         if (end < 0 || (newline >= 0 && newline < end))
         {
-            diagnostics.Report(new TextSpan(start, 1), "date literal is never closed; add a closing \"'\" (single quotes are for dates; use double quotes for text)");
+            diagnostics.ReportUnclosedDate(new TextSpan(start, 1));
             LexErrorPositions.Add(start);
             _position = newline < 0 ? _text.Length : newline;
             return new Token(TokenKind.DateLiteral, start, _position - start, string.Empty);

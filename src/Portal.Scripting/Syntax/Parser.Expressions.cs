@@ -74,7 +74,7 @@ internal sealed partial class Parser
             if (op.Kind == TokenKind.Equals)
             {
                 // Zoho's own exported code compares with a single '=' inside conditions; accept it, but say what is meant.
-                _diagnostics.ReportWarning(op.Span, "'=' inside a condition compares here (as Zoho reads it); write '==' to make the comparison clear");
+                _diagnostics.ReportAssignmentInCondition(op.Span);
                 op = op with { Kind = TokenKind.EqualsEquals };
             }
 
@@ -121,27 +121,27 @@ internal sealed partial class Parser
                 var name = Current;
                 if (name.Kind != TokenKind.Identifier)
                 {
-                    Error(name.Span, $"expected a method name after '.' but found {Describe(name)}");
+                    _diagnostics.ReportExpectedMethodName(name.Span, Describe(name));
                     return new BadExpression(SpanFrom(expression.Span.Start));
                 }
 
                 Advance();
                 if (Current.Kind != TokenKind.OpenParen)
                 {
-                    Error(Current.Span, $"expected '(' after '{name.Text}'; methods are called with parentheses, like .{name.Text}(), and a map's field is read with .get(\"{name.Text}\")");
+                    _diagnostics.ReportMethodWithoutParentheses(Current.Span, name.Text);
                     return new BadExpression(SpanFrom(expression.Span.Start));
                 }
 
                 var method = BuiltinNames.LookupMethod(name.Text);
                 if (method == MethodId.Unknown)
                 {
-                    Error(name.Span, $"unknown method '{name.Text}'; check the spelling against the list of built-in methods");
+                    _diagnostics.ReportUnknownMethod(name.Span, name.Text);
                 }
 
                 var arguments = ParseArguments();
                 if (method != MethodId.Unknown && BuiltinNames.MethodArityError(name.Text, method, arguments.Length) is { } arityError)
                 {
-                    Error(name.Span, arityError);
+                    _diagnostics.ReportWrongArgumentCount(name.Span, arityError);
                 }
 
                 expression = new MethodCallExpression(expression, name.Text, method, arguments, name.Span, SpanFrom(expression.Span.Start));
@@ -190,7 +190,7 @@ internal sealed partial class Parser
 
             if (!Match(TokenKind.CloseParen))
             {
-                Error(Current.Span, $"expected ',' or ')' in the argument list started at line {LineOf(open.Start)} but found {Describe(Current)}");
+                _diagnostics.ReportUnclosedArgumentList(Current.Span, LineOf(open.Start), Describe(Current));
             }
 
             break;
@@ -229,7 +229,7 @@ internal sealed partial class Parser
                 if (token.Text.Length == 0 || !char.IsAsciiDigit(token.Text[0]))
                 {
                     // Real scripts write text in single quotes ('Name=' + x, toString('MM/dd/yyyy')); Zoho reads it as text.
-                    _diagnostics.ReportWarning(token.Span, $"'{Truncate(token.Text)}' is not a date, so it is read as text; write \"{Truncate(token.Text)}\" in double quotes (single quotes are for dates like '31-Jan-2024')");
+                    _diagnostics.ReportTextInSingleQuotes(token.Span, Truncate(token.Text));
                     return new LiteralExpression(new ScriptText(token.Text), token.Span);
                 }
 
@@ -263,7 +263,7 @@ internal sealed partial class Parser
             case TokenKind.Identifier:
                 return ParseIdentifierExpression();
             default:
-                Error(token.Span, $"expected a value but found {Describe(token)}");
+                _diagnostics.ReportExpectedValue(token.Span, Describe(token));
                 return new BadExpression(token.Span);
         }
     }
@@ -357,7 +357,7 @@ internal sealed partial class Parser
         {
             if (isStandalone)
             {
-                Error(Current.Span, $"expected '(' to call {name}; saved functions are called like {name}(arguments)");
+                _diagnostics.ReportSavedFunctionWithoutParentheses(Current.Span, name);
                 return new BadExpression(SpanFrom(root.Start));
             }
 
@@ -378,7 +378,7 @@ internal sealed partial class Parser
         }
         else if (!isStandalone && TaskPacks.MissingPackMessage(name) is { } missing)
         {
-            _diagnostics.ReportWarning(TextSpan.FromBounds(root.Start, root.Start + name.Length), missing);
+            _diagnostics.ReportMissingTaskPack(TextSpan.FromBounds(root.Start, root.Start + name.Length), missing);
         }
 
         var qualified = isStandalone ? name[(root.Text.Length + 1)..] : name;
@@ -392,7 +392,7 @@ internal sealed partial class Parser
             : function != GlobalFunctionId.Unknown ? BuiltinNames.FunctionArityError(name, count) : null;
         if (error is not null)
         {
-            Error(span, error);
+            _diagnostics.ReportWrongArgumentCount(span, error);
         }
     }
 
@@ -402,9 +402,7 @@ internal sealed partial class Parser
         var arguments = ParseArguments();
         if (arguments.Length < min || arguments.Length > max)
         {
-            Error(SpanFrom(start), min == max
-                ? $"{name}() takes {min} arguments but got {arguments.Length}"
-                : $"{name}() takes {min} to {max} arguments but got {arguments.Length}");
+            _diagnostics.ReportArgumentCount(SpanFrom(start), name, min, max, arguments.Length);
         }
 
         return arguments;

@@ -40,7 +40,7 @@ internal sealed partial class Parser
         {
             if (parameters.Count > 0 && !Match(TokenKind.Comma))
             {
-                Error(Current.Span, $"expected ',' or ')' in the arguments of {name.Text} but found {Describe(Current)}");
+                _diagnostics.ReportExpectedArgumentSeparator(Current.Span, name.Text, Describe(Current));
                 break;
             }
 
@@ -48,7 +48,7 @@ internal sealed partial class Parser
             {
                 if (!seen.Add(parameter.Name))
                 {
-                    Error(Previous.Span, $"argument '{parameter.Name}' of {name.Text} is declared twice; rename one of them");
+                    _diagnostics.ReportDuplicateArgument(Previous.Span, parameter.Name, name.Text);
                 }
 
                 parameters.Add(parameter);
@@ -62,7 +62,7 @@ internal sealed partial class Parser
 
         if (!Match(TokenKind.CloseParen))
         {
-            Error(Current.Span, $"expected ')' to close the arguments of {name.Text} started at line {LineOf(open.Start)} but found {Describe(Current)}");
+            _diagnostics.ReportUnclosedArguments(Current.Span, name.Text, LineOf(open.Start), Describe(Current));
             while (Current.Kind is not (TokenKind.CloseParen or TokenKind.OpenBrace or TokenKind.EndOfFile))
             {
                 Advance();
@@ -75,14 +75,14 @@ internal sealed partial class Parser
         Header = new FunctionHeader(type.Text.ToLowerInvariant(), ns, name.Text, parameters, line, column);
         if (Current.Kind != TokenKind.OpenBrace)
         {
-            Error(Current.Span, $"expected '{{' to start the body of function {name.Text} but found {Describe(Current)}; write {type.Text} {(ns.Length > 0 ? ns + "." : string.Empty)}{name.Text}(…) {{ … }}");
+            _diagnostics.ReportExpectedFunctionBody(Current.Span, name.Text, Describe(Current), type.Text, ns);
             return ParseStatementsToEnd();
         }
 
         var body = ParseBlock("function " + name.Text);
         if (Current.Kind != TokenKind.EndOfFile)
         {
-            Error(Current.Span, $"code after the closing '}}' of function {name.Text}; move it inside the function's braces or remove it");
+            _diagnostics.ReportCodeAfterFunction(Current.Span, name.Text);
             _position = _tokenCount - 1;
         }
 
@@ -94,7 +94,7 @@ internal sealed partial class Parser
         var type = Current;
         if (type.Kind != TokenKind.Identifier)
         {
-            Error(type.Span, $"expected an argument like 'string name' in the header of {function} but found {Describe(type)}");
+            _diagnostics.ReportExpectedArgument(type.Span, function, Describe(type));
             return null;
         }
 
@@ -102,18 +102,18 @@ internal sealed partial class Parser
         {
             if (Peek(1).Kind is TokenKind.Comma or TokenKind.CloseParen)
             {
-                Error(type.Span, $"argument '{type.Text}' of {function} has no type; write it like 'string {type.Text}' (types: {ArgumentTypeList})");
+                _diagnostics.ReportUntypedArgument(type.Span, type.Text, function, ArgumentTypeList);
                 Advance();
                 return new FunctionHeaderParameter("string", type.Text);
             }
 
-            Error(type.Span, $"unknown argument type '{type.Text}' in the header of {function}; use one of: {ArgumentTypeList}");
+            _diagnostics.ReportUnknownArgumentType(type.Span, type.Text, function, ArgumentTypeList);
         }
 
         Advance();
         if (Current.Kind != TokenKind.Identifier)
         {
-            Error(Current.Span, $"expected the argument's name after '{type.Text}' but found {Describe(Current)}");
+            _diagnostics.ReportExpectedArgumentName(Current.Span, type.Text, Describe(Current));
             return null;
         }
 

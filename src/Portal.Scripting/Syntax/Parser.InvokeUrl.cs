@@ -34,7 +34,7 @@ internal sealed partial class Parser
             {
                 var found = Current;
                 _lastErrorPosition = -1;
-                Error(found.Span, $"line {LineOf(found.Start)}: expected ']' to close invokeUrl started at line {LineOf(open.Start)} but found {Describe(found)}; add ']' after the last key");
+                _diagnostics.ReportUnclosedInvokeUrl(found.Span, LineOf(found.Start), LineOf(open.Start), Describe(found));
                 _suppressSemicolon = true;
                 break;
             }
@@ -43,11 +43,11 @@ internal sealed partial class Parser
             var value = key.Equals("type", StringComparison.OrdinalIgnoreCase) ? ParseHttpMethod() : ParseExpression();
             if (Array.FindIndex(InvokeUrlKeys, k => k.Equals(key, StringComparison.OrdinalIgnoreCase)) < 0)
             {
-                Error(keySpan, $"unknown invokeUrl key '{key}'; use one of: {string.Join(", ", InvokeUrlKeys)}");
+                _diagnostics.ReportUnknownInvokeUrlKey(keySpan, key, InvokeUrlKeys);
             }
             else if (!values.TryAdd(key, value))
             {
-                Error(keySpan, $"invokeUrl key '{key}' appears twice; keep only one");
+                _diagnostics.ReportDuplicateInvokeUrlKey(keySpan, key);
             }
         }
 
@@ -55,7 +55,7 @@ internal sealed partial class Parser
         if (!values.ContainsKey("url"))
         {
             _lastErrorPosition = -1;
-            Error(open.Span, $"invokeUrl started at line {LineOf(open.Start)} has no 'url:' key; add url: \"https://…\"");
+            _diagnostics.ReportInvokeUrlWithoutUrl(open.Span, LineOf(open.Start));
         }
 
         return new InvokeUrlExpression(SpanFrom(keyword.Start))
@@ -111,7 +111,7 @@ internal sealed partial class Parser
             var method = token.Text.ToUpperInvariant();
             if (Array.IndexOf(HttpMethods, method) < 0)
             {
-                Error(token.Span, $"unknown request type '{token.Text}'; use GET, POST, PUT, PATCH or DELETE");
+                _diagnostics.ReportUnknownRequestType(token.Span, $"'{token.Text}'");
             }
 
             return new LiteralExpression(new ScriptText(method), token.Span);
@@ -120,7 +120,7 @@ internal sealed partial class Parser
         var value = ParseExpression();
         if (value is LiteralExpression { Value: ScriptText text } && Array.IndexOf(HttpMethods, text.Value.ToUpperInvariant()) < 0)
         {
-            Error(value.Span, $"unknown request type \"{text.Value}\"; use GET, POST, PUT, PATCH or DELETE");
+            _diagnostics.ReportUnknownRequestType(value.Span, $"\"{text.Value}\"");
         }
 
         return value;

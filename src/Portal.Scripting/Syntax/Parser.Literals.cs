@@ -109,7 +109,7 @@ internal sealed partial class Parser
                 key = ParseExpression();
                 if (Current.Kind != TokenKind.Colon)
                 {
-                    Error(Current.Span, $"expected ':' after the key; a collection holds either \"key\" : value pairs or plain values, not both");
+                    _diagnostics.ReportMixedCollection(Current.Span);
                     break;
                 }
             }
@@ -137,7 +137,7 @@ internal sealed partial class Parser
     {
         if (!Match(TokenKind.CloseParen))
         {
-            Error(Current.Span, $"expected ',' or ')' in the Collection started at line {LineOf(open.Start)} but found {Describe(Current)}");
+            _diagnostics.ReportUnclosedCollection(Current.Span, LineOf(open.Start), Describe(Current));
         }
     }
 
@@ -145,7 +145,7 @@ internal sealed partial class Parser
     {
         if (!Match(kind))
         {
-            Error(Current.Span, $"expected {text} to close the list or map started at line {LineOf(open.Start)} but found {Describe(Current)}");
+            _diagnostics.ReportUnclosedListOrMap(Current.Span, text, LineOf(open.Start), Describe(Current));
         }
     }
 }

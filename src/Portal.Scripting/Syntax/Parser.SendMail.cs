@@ -38,7 +38,7 @@ internal sealed partial class Parser
 
             if (!TryReadSendMailKey(out var key, out var keySpan))
             {
-                Error(Current.Span, $"line {LineOf(Current.Start)}: expected a sendmail key ({string.Join(", ", SendMailKeys)}) or ']' to close sendmail started at line {LineOf(open.Start)} but found {Describe(Current)}");
+                _diagnostics.ReportExpectedSendMailKey(Current.Span, LineOf(Current.Start), SendMailKeys, LineOf(open.Start), Describe(Current));
                 SkipToSendMailEnd();
                 closed = true;
                 Match(TokenKind.CloseBracket);
@@ -48,11 +48,11 @@ internal sealed partial class Parser
             var items = ParseSendMailValues(key);
             if (Array.IndexOf(SendMailKeys, key) < 0)
             {
-                Error(keySpan, $"unknown sendmail key '{key}'; use one of: {string.Join(", ", SendMailKeys)}");
+                _diagnostics.ReportUnknownSendMailKey(keySpan, key, SendMailKeys);
             }
             else if (!values.TryAdd(key, items))
             {
-                Error(keySpan, $"sendmail key '{key}' appears twice; keep only one (list several addresses as to: \"a@x.com\", \"b@x.com\")");
+                _diagnostics.ReportDuplicateSendMailKey(keySpan, key);
             }
         }
 
@@ -60,7 +60,7 @@ internal sealed partial class Parser
         if (!closed)
         {
             _lastErrorPosition = -1;
-            Error(Current.Span, $"expected ']' to close sendmail started at line {LineOf(open.Start)}; add ']' after the last key");
+            _diagnostics.ReportUnclosedSendMail(Current.Span, LineOf(open.Start));
         }
 
         foreach (var required in new[] { "to", "subject", "message" })
@@ -68,7 +68,7 @@ internal sealed partial class Parser
             if (!values.ContainsKey(required))
             {
                 _lastErrorPosition = -1;
-                Error(keyword.Span, $"sendmail started at line {LineOf(open.Start)} has no '{required}:' key; add {required}: …");
+                _diagnostics.ReportSendMailWithoutKey(keyword.Span, LineOf(open.Start), required);
             }
         }
 

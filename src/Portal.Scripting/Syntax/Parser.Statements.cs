@@ -38,7 +38,7 @@ internal sealed partial class Parser
                 ExpectSemicolon();
                 return new JumpStatement(jump.Kind == TokenKind.BreakKeyword ? StatementKind.Break : StatementKind.Continue, SpanFrom(start));
             case TokenKind.ElseKeyword:
-                Error(Current.Span, "'else' without a matching 'if'; put it right after the closing '}' of an if block");
+                _diagnostics.ReportElseWithoutIf(Current.Span);
                 Advance();
                 if (Current.Kind == TokenKind.OpenBrace)
                 {
@@ -47,7 +47,7 @@ internal sealed partial class Parser
 
                 return null;
             case TokenKind.CatchKeyword:
-                Error(Current.Span, "'catch' without a matching 'try'; put it right after the closing '}' of a try block");
+                _diagnostics.ReportCatchWithoutTry(Current.Span);
                 Advance();
                 if (Match(TokenKind.OpenParen))
                 {
@@ -111,7 +111,7 @@ internal sealed partial class Parser
         if (expression.Kind is not (ExpressionKind.MethodCall or ExpressionKind.FunctionCall or ExpressionKind.HostCall
             or ExpressionKind.InvokeUrl or ExpressionKind.Bad))
         {
-            Error(expression.Span, "this expression does nothing on its own; assign it to a variable (x = …) or call a method on it");
+            _diagnostics.ReportExpressionDoesNothing(expression.Span);
         }
 
         ExpectSemicolon();
@@ -186,7 +186,7 @@ internal sealed partial class Parser
         var open = Current;
         if (open.Kind != TokenKind.OpenBrace)
         {
-            Error(open.Span, $"'{owner}' needs its body in braces {{ … }}; wrap the statements in braces");
+            _diagnostics.ReportBodyWithoutBraces(open.Span, owner);
             var single = Current.Kind == TokenKind.EndOfFile ? null : ParseStatement();
             return new BlockStatement(single is null ? [] : [single], open.Span);
         }
@@ -215,7 +215,7 @@ internal sealed partial class Parser
 
         if (!Match(TokenKind.CloseBrace))
         {
-            Error(Current.Span, $"expected '}}' to close the block started at line {LineOf(open.Start)}; add '}}'");
+            _diagnostics.ReportUnclosedBlock(Current.Span, LineOf(open.Start));
         }
 
         Leave();
@@ -251,7 +251,7 @@ internal sealed partial class Parser
         }
         else
         {
-            Error(Current.Span, $"expected 'each' after 'for' but found {Describe(Current)}; write 'for each item in list {{ … }}'");
+            _diagnostics.ReportExpectedEach(Current.Span, Describe(Current));
         }
 
         var isIndex = Current.Kind == TokenKind.Identifier && Current.Text.Equals("index", StringComparison.OrdinalIgnoreCase)
@@ -270,7 +270,7 @@ internal sealed partial class Parser
         }
         else
         {
-            Error(Current.Span, $"expected 'in' after the loop variable but found {Describe(Current)}");
+            _diagnostics.ReportExpectedIn(Current.Span, Describe(Current));
         }
 
         var collection = ParseExpression();
@@ -284,7 +284,7 @@ internal sealed partial class Parser
         var body = ParseBlock("try");
         if (Current.Kind != TokenKind.CatchKeyword)
         {
-            Error(Current.Span, $"expected 'catch (e) {{ … }}' after the try block but found {Describe(Current)}");
+            _diagnostics.ReportExpectedCatch(Current.Span, Describe(Current));
             return new TryStatement(body, SlotFor("$error"), new BlockStatement([], body.Span), SpanFrom(start));
         }
 

@@ -31,6 +31,7 @@ internal sealed partial class Parser : IDisposable
         var lexer = new Lexer(source, diagnostics);
         (_tokens, _tokenCount) = lexer.LexAll();
         _lexErrors = lexer.LexErrorPositions;
+        diagnostics.Placement = Place;
     }
 
     public IReadOnlyDictionary<string, int> Slots => _slots;
@@ -41,7 +42,11 @@ internal sealed partial class Parser : IDisposable
 
     private ref readonly Token Peek(int offset) => ref _tokens[Math.Min(_position + offset, _tokenCount - 1)];
 
-    public void Dispose() => System.Buffers.ArrayPool<Token>.Shared.Return(_tokens, clearArray: true);
+    public void Dispose()
+    {
+        _diagnostics.Placement = null;
+        System.Buffers.ArrayPool<Token>.Shared.Return(_tokens, clearArray: true);
+    }
 
     private bool HasLexError(int from, int to)
     {
@@ -69,7 +74,7 @@ internal sealed partial class Parser : IDisposable
             var start = _position;
             if (Current.Kind == TokenKind.CloseBrace)
             {
-                Error(Current.Span, "unexpected '}' with no block to close; remove it or add the missing '{'");
+                _diagnostics.ReportUnexpectedCloseBrace(Current.Span);
                 _position++;
                 continue;
             }
@@ -118,25 +123,26 @@ internal sealed partial class Parser : IDisposable
             return Advance();
         }
 
-        Error(Current.Span, $"expected {what} but found {Describe(Current)}");
+        _diagnostics.ReportExpected(Current.Span, what, Describe(Current));
         return new Token(kind, Current.Start, 0, null);
     }
 
-    private void Error(TextSpan span, string message)
+    // Where a parse error goes (DiagnosticBag.Placement): errors at the end of the file point just after the last real
+    // token, where the fix goes; a second error at the same place is a cascade and dropped.
+    private TextSpan? Place(TextSpan span)
     {
         if (span.Length == 0 && span.Start >= _source.Length && _position > 0)
         {
-            // Errors at the end of the file point just after the last real token, where the fix goes.
             span = new TextSpan(Previous.End, 0);
         }
 
         if (span.Start == _lastErrorPosition)
         {
-            return;
+            return null;
         }
 
         _lastErrorPosition = span.Start;
-        _diagnostics.Report(span, message);
+        return span;
     }
 
     private bool Enter(TextSpan span)
