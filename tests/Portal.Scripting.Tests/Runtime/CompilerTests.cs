@@ -207,6 +207,24 @@ public sealed class CompilerTests
         await AssertSame(script, null);
     }
 
+    [Fact]
+    public async Task Concurrent_runs_share_one_compiled_body()
+    {
+        // The closures hold no run state: concurrent runs of one cached script each get their own slots and counters.
+        var script = ScriptEngine.Compile("t = 0;\ns = \"\";\nfor each x in items {\n  t = t + x * 3 % 7;\n  s = s + x + \",\";\n}\nreturn t + \":\" + s.length();");
+        var items = new Dictionary<string, ScriptValue> { ["items"] = ScriptValue.List(Enumerable.Range(0, 2_000).Select(i => ScriptValue.Number(i))) };
+        var expected = await ScriptEngine.RunAsync(script.AsTreeWalker(), items, TestHost.Create());
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => ScriptEngine.RunAsync(script, items, TestHost.Create()))));
+
+        Assert.All(results, result =>
+        {
+            Assert.Null(result.Error);
+            Assert.Equal(expected.ReturnValue!.ToResultString(), result.ReturnValue!.ToResultString());
+            Assert.Equal(expected.StatementsExecuted, result.StatementsExecuted);
+        });
+    }
+
     private static async Task AssertSame(CompiledScript script, IReadOnlyDictionary<string, ScriptValue>? arguments, ScriptLimits? limits = null)
     {
         var compiledMails = new RecordingMailer();
