@@ -231,6 +231,30 @@ internal sealed partial class Evaluator
             {
                 var condition = conditions[0];
                 var then = branches[0];
+                if (node.Condition is BinaryExpression { Operator: not (BinaryOperator.And or BinaryOperator.Or) } comparison)
+                {
+                    // if (a op b): the comparison is tested here, one call less than through its condition.
+                    var whole = Whole(comparison);
+                    var conditionSpan = comparison.Span;
+                    return e =>
+                    {
+                        e.State.Step(span);
+                        try
+                        {
+                            return Test(e, whole, "if", conditionSpan) ? then.Run(e) : otherwise is null ? Flow.Normal : otherwise(e);
+                        }
+                        catch (ScriptRuntimeException x) when (x.Span is null)
+                        {
+                            x.Span = span;
+                            throw;
+                        }
+                        catch (Exception x) when (x is not ScriptRuntimeException)
+                        {
+                            throw e.Translate(x, span);
+                        }
+                    };
+                }
+
                 return e =>
                 {
                     e.State.Step(span);
@@ -648,16 +672,7 @@ internal sealed partial class Evaluator
                     return Logical(binary);
                 }
 
-                var whole = Whole(binary);
-                return e =>
-                {
-                    if (whole(e, out var number, out var other))
-                    {
-                        throw NotCondition(ScriptNumber.Of(number), owner, span);
-                    }
-
-                    return other is ScriptBoolean boolean ? boolean.Value : throw NotCondition(other!, owner, span);
-                };
+                return FromWhole(Whole(binary), owner, span);
             }
 
             var expression = Expression(node);
@@ -666,6 +681,20 @@ internal sealed partial class Evaluator
                 var value = expression(e);
                 return value is ScriptBoolean boolean ? boolean.Value : throw NotCondition(value, owner, span);
             };
+        }
+
+        private static CompiledCondition FromWhole(CompiledWhole whole, string owner, TextSpan span) => e => Test(e, whole, owner, span);
+
+        // A comparison's value required to be true or false.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static bool Test(Evaluator e, CompiledWhole whole, string owner, TextSpan span)
+        {
+            if (whole(e, out var number, out var other))
+            {
+                throw NotCondition(ScriptNumber.Of(number), owner, span);
+            }
+
+            return other is ScriptBoolean boolean ? boolean.Value : throw NotCondition(other!, owner, span);
         }
 
         private static ScriptRuntimeException NotCondition(ScriptValue value, string owner, TextSpan span) =>
