@@ -1,3 +1,4 @@
+using Portal.Scripting.Runtime;
 using Portal.Scripting.Syntax.Nodes;
 using Portal.Scripting.Text;
 
@@ -37,4 +38,15 @@ public sealed class CompiledScript
     internal BlockStatement Root { get; }
 
     internal IReadOnlyDictionary<string, int> Slots { get; }
+
+    /// <summary>The top-level statements compiled to closures, built on the first run and shared by later runs.</summary>
+    internal CompiledStatement[] Body => _body ?? Interlocked.CompareExchange(ref _body, Evaluator.Compiler.Statements(Root.Statements), null) ?? _body!;
+
+    /// <summary>Runs on the tree walker instead of the compiled closures (tests compare the two).</summary>
+    internal bool TreeWalk { get; init; }
+
+    private CompiledStatement[]? _body;
+
+    /// <summary>The same script, run on the tree walker.</summary>
+    internal CompiledScript AsTreeWalker() => new(Source, Text, Root, Slots, Diagnostics) { Header = Header, TreeWalk = true };
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Portal.Scripting.Runtime.Builtins;
 using Portal.Scripting.Syntax.Nodes;
 using Portal.Scripting.Values;
@@ -15,7 +16,7 @@ internal sealed partial class Evaluator
                 return ((LiteralExpression)expression).Value;
             case ExpressionKind.Variable:
                 var variable = (VariableExpression)expression;
-                return _slots[variable.Slot] ?? throw Undefined(variable.Name, variable.Span);
+                return _slots[variable.Slot].Value ?? throw Undefined(variable.Name, variable.Span);
         }
 
         if (++state.EvaluationDepth > RunState.MaxEvaluationDepth || ((state.EvaluationDepth & 63) == 0 && !RuntimeHelpers.TryEnsureSufficientExecutionStack()))
@@ -124,7 +125,7 @@ internal sealed partial class Evaluator
                 break;
             case ExpressionKind.Variable:
                 var variable = (VariableExpression)expression;
-                value = _slots[variable.Slot] ?? throw Undefined(variable.Name, variable.Span);
+                value = _slots[variable.Slot].Value ?? throw Undefined(variable.Name, variable.Span);
                 break;
             case ExpressionKind.Binary when IsInteger(((BinaryExpression)expression).Operator):
                 EnterExpression(expression);
@@ -291,6 +292,31 @@ internal sealed partial class Evaluator
         for (var i = 0; i < count; i++)
         {
             values[i] = Evaluate(expressions[i]);
+        }
+
+        return values;
+    }
+
+    private ScriptValue[] RentArguments(CompiledExpression[] expressions)
+    {
+        var count = expressions.Length;
+        if (count == 0)
+        {
+            return [];
+        }
+
+        ScriptValue[]? values = null;
+        if (count <= PooledArity && _spareArguments?[count - 1] is { Count: > 0 } spare)
+        {
+            values = spare.Pop();
+        }
+
+        values ??= new ScriptValue[count];
+        ref var first = ref MemoryMarshal.GetArrayDataReference(values);
+        for (var i = 0; i < count; i++)
+        {
+            // values has count items; a plain write skips the array's store type check.
+            Unsafe.Add(ref first, i) = expressions[i](this);
         }
 
         return values;

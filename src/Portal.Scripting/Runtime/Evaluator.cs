@@ -10,23 +10,40 @@ namespace Portal.Scripting.Runtime;
 /// <summary>Tree-walking evaluator over the immutable AST; variables live in slots resolved at parse time.</summary>
 internal sealed partial class Evaluator(CompiledScript script, RunState state)
 {
-    private readonly ScriptValue?[] _slots = new ScriptValue?[script.Slots.Count];
+    // Slot is a struct so that storing a value is a plain write (a ScriptValue?[] checks each store's type).
+    private readonly Slot[] _slots = new Slot[script.Slots.Count];
     private ScriptValue? _returnValue;
 
     public CompiledScript Script => script;
+
+    internal RunState State => state;
 
     public void Bind(string name, ScriptValue value)
     {
         if (script.Slots.TryGetValue(name, out var slot))
         {
-            _slots[slot] = value;
+            _slots[slot].Value = value;
         }
     }
 
     /// <summary>Runs the script; returns the returned value, or null when there was no 'return value;'.</summary>
     public ScriptValue? Run()
     {
-        ExecuteStatements(script.Root.Statements);
+        if (script.TreeWalk)
+        {
+            ExecuteStatements(script.Root.Statements);
+            return _returnValue;
+        }
+
+        var statements = script.Body;
+        for (var i = 0; i < statements.Length; i++)
+        {
+            if (statements[i](this) != Flow.Normal)
+            {
+                break;
+            }
+        }
+
         return _returnValue;
     }
 
@@ -136,11 +153,11 @@ internal sealed partial class Evaluator(CompiledScript script, RunState state)
         var value = Evaluate(assignment.Value);
         if (assignment.Operator is { } op)
         {
-            var current = _slots[assignment.Slot] ?? throw Undefined(assignment.Name, assignment.Span);
+            var current = _slots[assignment.Slot].Value ?? throw Undefined(assignment.Name, assignment.Span);
             value = Operators.Binary(state, op, current, value);
         }
 
-        _slots[assignment.Slot] = value;
+        _slots[assignment.Slot].Value = value;
     }
 
     private Flow ExecuteIf(IfStatement statement)
@@ -192,7 +209,7 @@ internal sealed partial class Evaluator(CompiledScript script, RunState state)
                         state.Step(loop.Span);
                     }
 
-                    _slots[loop.Slot] = loop.IsIndex ? ScriptNumber.Of(i) : items[i];
+                    _slots[loop.Slot].Value = loop.IsIndex ? ScriptNumber.Of(i) : items[i];
                     var flow = ExecuteBlock(loop.Body);
                     if (flow == Flow.Break)
                     {
@@ -215,7 +232,7 @@ internal sealed partial class Evaluator(CompiledScript script, RunState state)
                         state.Step(loop.Span);
                     }
 
-                    _slots[loop.Slot] = new ScriptText(keys[i]);
+                    _slots[loop.Slot].Value = new ScriptText(keys[i]);
                     var flow = ExecuteBlock(loop.Body);
                     if (flow == Flow.Break)
                     {
@@ -244,9 +261,15 @@ internal sealed partial class Evaluator(CompiledScript script, RunState state)
         catch (ScriptRuntimeException e) when (e is not ScriptLimitException)
         {
             state.EvaluationDepth = depth;
-            _slots[statement.CatchSlot] = new ScriptText(e.Message);
+            _slots[statement.CatchSlot].Value = new ScriptText(e.Message);
             return ExecuteBlock(statement.Handler);
         }
+    }
+
+    /// <summary>A variable's value (null before the first assignment).</summary>
+    private struct Slot
+    {
+        public ScriptValue? Value;
     }
 
     private static ScriptRuntimeException Undefined(string name, TextSpan span) =>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Portal.Scripting.Runtime;
@@ -182,7 +184,7 @@ internal static class JsonValueReader
             }
 
             Keys[PairCount] = key;
-            Values[PairCount++] = value;
+            Store(Values, PairCount++, value);
         }
 
         public void PopPairs(int first)
@@ -201,7 +203,7 @@ internal static class JsonValueReader
                 Items = items;
             }
 
-            Items[ItemCount++] = value;
+            Store(Items, ItemCount++, value);
         }
 
         public void PopItems(int first)
@@ -252,6 +254,10 @@ internal static class JsonValueReader
             _strings[slot] = text;
             return _texts[slot] = new ScriptText(text);
         }
+
+        // index is within the array (checked by the caller's growth); a plain write skips the array's store type check.
+        private static void Store(ScriptValue[] array, int index, ScriptValue value) =>
+            Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(array), index) = value;
 
         private static bool Cacheable(ref Utf8JsonReader reader) =>
             !reader.ValueIsEscaped && !reader.HasValueSequence && reader.ValueSpan.Length <= MaxCachedBytes;

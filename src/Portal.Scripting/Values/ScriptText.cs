@@ -13,6 +13,7 @@ public sealed class ScriptText : ScriptValue
 
     private const int BuilderThreshold = 256;
     private readonly StringBuilder? _builder;
+    private readonly int _owner;
     private string? _value;
 
     public ScriptText(string value)
@@ -25,6 +26,7 @@ public sealed class ScriptText : ScriptValue
     private ScriptText(StringBuilder builder, int length)
     {
         _builder = builder;
+        _owner = Environment.CurrentManagedThreadId;
         Length = length;
     }
 
@@ -43,22 +45,18 @@ public sealed class ScriptText : ScriptValue
             return left;
         }
 
-        if (left._builder is { } shared)
+        // Only the thread that made the builder appends to it (a run's values are built on the run's thread), so
+        // extending needs no lock; a text shared with another thread is copied there instead of extended.
+        if (left._builder is { } shared && left._owner == Environment.CurrentManagedThreadId && shared.Length == left.Length)
         {
-            lock (shared)
+            var capacity = shared.Capacity;
+            shared.Append(right);
+            if (shared.Capacity != capacity)
             {
-                if (shared.Length == left.Length)
-                {
-                    var capacity = shared.Capacity;
-                    shared.Append(right);
-                    if (shared.Capacity != capacity)
-                    {
-                        RunMemory.Charge(2L * (shared.Capacity - capacity));
-                    }
-
-                    return new ScriptText(shared, shared.Length);
-                }
+                RunMemory.Charge(2L * (shared.Capacity - capacity));
             }
+
+            return new ScriptText(shared, shared.Length);
         }
 
         var total = left.Length + right.Length;
