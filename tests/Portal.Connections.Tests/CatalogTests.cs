@@ -105,7 +105,8 @@ public sealed class CatalogTests
         var github = await engine.Catalog.FindAsync("github");
 
         Assert.True(github!.NeedsSetup);
-        Assert.Contains("Needs setup by an admin", github.SetupMessage);
+        Assert.Contains("Needs setup: ", github.SetupMessage);
+        Assert.Equal(ConnectionRemedy.SetUpService, github.Problem!.Remedy);
     }
 
     [Fact]

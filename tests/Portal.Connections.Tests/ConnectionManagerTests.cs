@@ -57,7 +57,7 @@ public abstract class ConnectionManagerCases : IDisposable
         var needsSetup = await _engine.Connections.CreateAsync(new CreateConnectionRequest { Name = "b", ServiceId = "github" }, TestEngine.Developer());
 
         Assert.Contains(badScope.Errors, e => e.Field == "scopes");
-        Assert.Contains(needsSetup.Errors, e => e.Field == "serviceId" && e.Message.Contains("Needs setup by an admin", StringComparison.Ordinal));
+        Assert.Contains(needsSetup.Errors, e => e.Field == "serviceId" && e.Message.Contains("Needs setup: ", StringComparison.Ordinal) && e.Message.Contains("Ask an admin", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed record CatalogService
     /// <summary>True when an admin must enter client credentials or template values before use.</summary>
     public bool NeedsSetup { get; init; }
 
-    /// <summary>"Needs setup by an admin: …" or null.</summary>
+    /// <summary>"Needs setup: …" (what is missing) or null; <see cref="Problem"/> says who fixes it.</summary>
     public string? SetupMessage { get; init; }
 
     /// <summary>Why the service cannot be used yet and what fixes it (disabled, or needs setup); null when it is ready.</summary>

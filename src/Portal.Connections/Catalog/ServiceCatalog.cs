@@ -361,11 +361,11 @@ public sealed class ServiceCatalog
         string? problem = null;
         if (missing.Count > 0)
         {
-            problem = $"Needs setup by an admin: {d.DisplayName} has no value yet for {string.Join(", ", missing.Select(m => "{" + m + "}"))}.";
+            problem = $"Needs setup: {d.DisplayName} has no value yet for {string.Join(", ", missing.Select(m => "{" + m + "}"))}.";
         }
         else if (d.AuthType is ServiceAuthType.OAuth2AuthorizationCode or ServiceAuthType.OAuth2ClientCredentials && string.IsNullOrEmpty(clientId))
         {
-            problem = $"Needs setup by an admin: {d.DisplayName} has no client id and secret yet.";
+            problem = $"Needs setup: {d.DisplayName} has no client id and secret yet.";
         }
 
         return new ServiceRuntime(resolved, isCustom, enabled, clientId, secret, problem, configError) { MissingSettings = missing };

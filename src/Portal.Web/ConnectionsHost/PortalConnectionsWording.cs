@@ -30,8 +30,8 @@ internal sealed class PortalConnectionsWording : IConnectionsWording
             ConnectionRemedy.EnterCredentials => page is null ? $"Enter the credentials on the connection's page in {ConnectionsMenu}." : $"Enter the credentials on {page} instead.",
             ConnectionRemedy.EnableService => $"Ask an admin to enable {problem.ServiceName ?? "the service"} in {ServicesMenu}.",
             ConnectionRemedy.SetUpService => problem.MissingSettings.Count > 0
-                ? $"Ask an admin to enter {string.Join(", ", problem.MissingSettings.Select(m => "{" + m + "}"))} in {ServicesMenu} › {problem.ServiceName}."
-                : $"Ask an admin to enter the client id and secret for {problem.ServiceName ?? "the service"} in {ServicesMenu}.",
+                ? $"An admin enters {string.Join(", ", problem.MissingSettings.Select(m => "{" + m + "}"))} in {ServicesMenu} › {problem.ServiceName}."
+                : $"An admin enters the client id and secret for {problem.ServiceName ?? "the service"} in {ServicesMenu}.",
             ConnectionRemedy.FixClientCredentials => $"An admin must fix the client id and secret in {ServicesMenu}.",
             ConnectionRemedy.CreateAgain => page is null ? $"Create it again from {ConnectionsMenu}." : $"Delete it and create a new one from {ConnectionsMenu}.",
             _ => "",

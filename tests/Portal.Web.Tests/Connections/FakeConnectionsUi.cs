@@ -47,7 +47,7 @@ internal sealed class FakeConnectionsUi : IConnectionsUi
     {
         Descriptor = new ServiceDescriptor { Id = "github", DisplayName = "GitHub", Category = "Developer tools" },
         NeedsSetup = true,
-        SetupMessage = "Needs setup by an admin: GitHub has no client id and secret yet.",
+        SetupMessage = "Needs setup: GitHub has no client id and secret yet.",
         Problem = new(ConnectionsErrorKind.ServiceNeedsSetup, ConnectionRemedy.SetUpService) { ServiceName = "GitHub", Actor = ConnectionActor.Admin },
     };
 
