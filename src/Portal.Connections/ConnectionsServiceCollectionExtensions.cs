@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Connections.Api;
 using Portal.Connections.Catalog;
@@ -37,37 +36,28 @@ public static class ConnectionsServiceCollectionExtensions
         services.TryAddSingleton<IConnectionsWording, NeutralConnectionsWording>();
 
         services.TryAddSingleton<ServiceValidator>();
-        services.TryAddSingleton(sp => new SecretProtector(sp.GetRequiredService<IDataProtectionProvider>()));
-        services.TryAddSingleton(sp => new ServiceCatalog(sp.GetRequiredService<IConnectionsDbContextFactory>(), sp.GetRequiredService<ServiceValidator>(),
-            sp.GetRequiredService<SecretProtector>(), sp.GetRequiredService<IConnectionsAuditSink>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetServices<ICatalogContributor>()));
-        services.TryAddSingleton(sp => new ConnectionLookup(sp.GetRequiredService<IConnectionsDbContextFactory>(), sp.GetRequiredService<ServiceCatalog>()));
-        services.TryAddSingleton(sp => new ProviderClient(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TimeProvider>(), Logger<ProviderClient>(sp)));
-        services.TryAddSingleton(sp => new IssuerMetadata(sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<TimeProvider>(), Logger<IssuerMetadata>(sp)));
-        services.TryAddSingleton(sp => new AuthorizationStore(sp.GetRequiredService<IConnectionsDbContextFactory>(), sp.GetRequiredService<SecretProtector>(), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => new OAuthFlowService(sp.GetRequiredService<IConnectionsDbContextFactory>(), sp.GetRequiredService<ConnectionLookup>(),
-            sp.GetRequiredService<ProviderClient>(), sp.GetRequiredService<AuthorizationStore>(), sp.GetRequiredService<SecretProtector>(),
-            sp.GetRequiredService<IConnectionsAuditSink>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ConnectionsOptions>>(), Logger<OAuthFlowService>(sp),
-            sp.GetRequiredService<IssuerMetadata>()));
-        services.TryAddSingleton(sp => new TokenStore(sp.GetRequiredService<IConnectionsDbContextFactory>(), sp.GetRequiredService<ConnectionLookup>(), sp.GetRequiredService<SecretProtector>()));
+        services.TryAddSingleton<SecretProtector>();
+        services.TryAddSingleton<ServiceCatalog>();
+        services.TryAddSingleton<IServiceCatalog>(sp => sp.GetRequiredService<ServiceCatalog>());
+        services.TryAddSingleton<ConnectionLookup>();
+        services.TryAddSingleton<ProviderClient>();
+        services.TryAddSingleton<IssuerMetadata>();
+        services.TryAddSingleton<AuthorizationStore>();
+        services.TryAddSingleton<OAuthFlowService>();
+        services.TryAddSingleton<IConnectionAuthorizer>(sp => sp.GetRequiredService<OAuthFlowService>());
+        services.TryAddSingleton<TokenStore>();
         services.TryAddSingleton(sp => new RefreshPolicy(sp.GetRequiredService<IOptions<ConnectionsOptions>>().Value));
-        services.TryAddSingleton(sp => new TokenRefresher(sp.GetRequiredService<IConnectionsDbContextFactory>(), sp.GetRequiredService<TokenStore>(),
-            sp.GetRequiredService<RefreshPolicy>(), sp.GetRequiredService<ProviderClient>(), sp.GetRequiredService<ServiceCatalog>(),
-            sp.GetRequiredService<TimeProvider>(), Logger<TokenRefresher>(sp)));
+        services.TryAddSingleton<TokenRefresher>();
         services.TryAddSingleton(sp => new CredentialResolver(sp.GetRequiredService<IConnectionsDbContextFactory>(), sp.GetRequiredService<ConnectionLookup>(),
             sp.GetRequiredService<TokenRefresher>(), sp.GetRequiredService<SecretProtector>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IConnectionsChangeStamp>(), sp.GetRequiredService<IOptions<ConnectionsOptions>>().Value.CredentialCacheLifetime));
         services.TryAddSingleton<IConnectionUseCheck>(sp => sp.GetRequiredService<CredentialResolver>());
-        services.TryAddSingleton(sp => new ConnectionManager(sp.GetRequiredService<IConnectionsDbContextFactory>(), sp.GetRequiredService<ServiceCatalog>(),
-            sp.GetRequiredService<ConnectionLookup>(), sp.GetRequiredService<ProviderClient>(), sp.GetRequiredService<SecretProtector>(),
-            sp.GetRequiredService<IConnectionUsageSource>(), sp.GetRequiredService<IConnectionsAuditSink>(), sp.GetRequiredService<TimeProvider>(), Logger<ConnectionManager>(sp),
-            sp.GetRequiredService<IConnectionsWording>()));
-        services.TryAddSingleton(sp => new UserCredentialCleanup(sp.GetRequiredService<IConnectionsDbContextFactory>(), sp.GetRequiredService<ServiceCatalog>(),
-            sp.GetRequiredService<ProviderClient>(), sp.GetRequiredService<SecretProtector>(), Logger<UserCredentialCleanup>(sp)));
-        services.TryAddSingleton(sp => new ConnectionUseGrantManager(sp.GetRequiredService<IConnectionsDbContextFactory>(), sp.GetRequiredService<ConnectionLookup>(),
-            sp.GetRequiredService<IConnectionsUserDirectory>(), sp.GetRequiredService<IConnectionsAuditSink>(), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => new PersonalAccessTokenService(sp.GetRequiredService<IConnectionsDbContextFactory>(),
-            sp.GetRequiredService<IConnectionsAuditSink>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<ConnectionManager>();
+        services.TryAddSingleton<IConnectionManager>(sp => sp.GetRequiredService<ConnectionManager>());
+        services.TryAddSingleton<IUserCredentialCleanup, UserCredentialCleanup>();
+        services.TryAddSingleton<IConnectionUseGrants, ConnectionUseGrantManager>();
+        services.TryAddSingleton<PersonalAccessTokenService>();
+        services.TryAddSingleton<IPersonalAccessTokens>(sp => sp.GetRequiredService<PersonalAccessTokenService>());
         services.AddTransient<CredentialInjectingHandler>();
         services.AddHostedService<TokenRefreshBackgroundService>();
 
@@ -86,6 +76,4 @@ public static class ConnectionsServiceCollectionExtensions
             .AddPolicy(ConnectionsPolicies.Browser, p => p.RequireAuthenticatedUser());
         return services;
     }
-
-    private static ILogger<T> Logger<T>(IServiceProvider sp) => sp.GetRequiredService<ILogger<T>>();
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Portal.Connections.Api;
 
 /// <summary>Scheme <c>PortalToken</c>: <c>Authorization: Bearer pat_…</c>; roles come from <see cref="IConnectionsUserDirectory"/>.</summary>
-public sealed class PersonalAccessTokenAuthenticationHandler(
+internal sealed class PersonalAccessTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,

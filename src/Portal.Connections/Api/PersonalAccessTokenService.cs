@@ -5,15 +5,15 @@ using Portal.Connections.Security;
 namespace Portal.Connections.Api;
 
 /// <summary>Personal access tokens <c>pat_…</c>: shown once, stored as SHA-256 (SEC-21).</summary>
-public sealed class PersonalAccessTokenService
+internal sealed class PersonalAccessTokenService : IPersonalAccessTokens
 {
-    public const string TokenPrefix = "pat_";
+    public const string TokenPrefix = IPersonalAccessTokens.TokenPrefix;
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
     private readonly IConnectionsDbContextFactory _db;
     private readonly IConnectionsAuditSink _audit;
     private readonly TimeProvider _time;
 
-    internal PersonalAccessTokenService(IConnectionsDbContextFactory db, IConnectionsAuditSink audit, TimeProvider time) => (_db, _audit, _time) = (db, audit, time);
+    public PersonalAccessTokenService(IConnectionsDbContextFactory db, IConnectionsAuditSink audit, TimeProvider time) => (_db, _audit, _time) = (db, audit, time);
 
     public async Task<CreatedPersonalAccessToken> CreateAsync(string userId, string name, DateTimeOffset? expiresAt = null, CancellationToken ct = default)
     {

@@ -8,7 +8,7 @@ using Portal.Connections.Security;
 namespace Portal.Connections.Catalog;
 
 /// <summary>Default services (embedded catalogue + contributors) and custom services stored in the database.</summary>
-public sealed class ServiceCatalog
+internal sealed class ServiceCatalog : IServiceCatalog
 {
     private readonly ConcurrentDictionary<string, ContributedService> _defaults = new(StringComparer.Ordinal);
     private readonly IConnectionsDbContextFactory _db;
@@ -17,7 +17,7 @@ public sealed class ServiceCatalog
     private readonly IConnectionsAuditSink _audit;
     private readonly TimeProvider _time;
 
-    internal ServiceCatalog(
+    public ServiceCatalog(
         IConnectionsDbContextFactory db,
         ServiceValidator validator,
         SecretProtector protector,

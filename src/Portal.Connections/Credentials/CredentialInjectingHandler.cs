@@ -9,7 +9,7 @@ namespace Portal.Connections.Credentials;
 /// Injects a connection's credential (SEC-12), follows redirects itself re-validating every hop and stripping credentials
 /// once the origin changes (SEC-13), and after a 401 refreshes once and retries once (SEC-14).
 /// </summary>
-public sealed class CredentialInjectingHandler(
+internal sealed class CredentialInjectingHandler(
     CredentialResolver resolver, IOptions<ConnectionsOptions> options, TimeProvider time, ILogger<CredentialInjectingHandler> logger) : DelegatingHandler
 {
     private static readonly string[] AlwaysStrippedOnOriginChange = ["Authorization", "Proxy-Authorization", "Cookie"];

@@ -21,7 +21,7 @@ namespace Portal.Connections.Credentials;
 /// themselves (who may use the connection, the allowed base URLs, the authorization's status, the token's expiry) run on
 /// every call.
 /// </remarks>
-public sealed class CredentialResolver : IConnectionUseCheck
+internal sealed class CredentialResolver : IConnectionUseCheck
 {
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
     private readonly IConnectionsDbContextFactory _db;
@@ -35,7 +35,7 @@ public sealed class CredentialResolver : IConnectionUseCheck
     private readonly StampedCache<(Guid ConnectionId, string UserId), Authorization?> _authorizations;
     private readonly ConcurrentDictionary<Guid, long> _lastTouched = new();
 
-    internal CredentialResolver(IConnectionsDbContextFactory db, ConnectionLookup lookup, TokenRefresher refresher, SecretProtector protector, TimeProvider time,
+    public CredentialResolver(IConnectionsDbContextFactory db, ConnectionLookup lookup, TokenRefresher refresher, SecretProtector protector, TimeProvider time,
         IConnectionsChangeStamp? stamp = null, TimeSpan? cacheLifetime = null)
     {
         (_db, _lookup, _refresher, _protector, _time) = (db, lookup, refresher, protector, time);

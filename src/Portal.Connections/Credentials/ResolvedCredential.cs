@@ -4,7 +4,7 @@ using Portal.Connections.Catalog;
 namespace Portal.Connections.Credentials;
 
 /// <summary>The credential for one (connection, running user); applied only by the injecting handler. ToString never shows secrets.</summary>
-public sealed class ResolvedCredential
+internal sealed class ResolvedCredential
 {
     internal ResolvedCredential(string linkName, Guid? authorizationId, string? authorizingUserId, IReadOnlyList<string> allowedBaseUrls,
         IReadOnlyList<CredentialPart> parts, IReadOnlyList<string> secrets, string? accessToken, bool canRefresh)

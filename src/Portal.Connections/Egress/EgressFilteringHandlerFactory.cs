@@ -9,7 +9,7 @@ namespace Portal.Connections.Egress;
 /// them and each hop reconnects through the check), no proxy, no cookies, HTTP/1.1 and HTTP/2 only, and a connect callback
 /// that checks every resolved address.
 /// </summary>
-public sealed class EgressFilteringHandlerFactory(
+internal sealed class EgressFilteringHandlerFactory(
     EgressAllowList allowList, IEgressDnsResolver resolver, IOptions<EgressOptions> options, ILogger<EgressFilteringHandlerFactory> logger) : IEgressHandlerFactory
 {
     private readonly EgressConnector _connector = new(allowList, resolver, logger);

@@ -4,7 +4,7 @@ using Portal.Connections.Data;
 
 namespace Portal.Connections.Management;
 
-public sealed partial class ConnectionManager
+internal sealed partial class ConnectionManager
 {
     /// <summary>Every connection of the scope the user may see, in name order (the REST list).</summary>
     public async Task<IReadOnlyList<ConnectionSummary>> ListAsync(ConnectionsUser user, ConnectionListScope scope, CancellationToken ct = default)

@@ -8,7 +8,7 @@ using Portal.Connections.Security;
 namespace Portal.Connections.Management;
 
 /// <summary>Create / list / get / delete / revoke connections with per-role visibility (SEC-30).</summary>
-public sealed partial class ConnectionManager
+internal sealed partial class ConnectionManager : IConnectionManager
 {
     private readonly IConnectionsDbContextFactory _db;
     private readonly ServiceCatalog _catalog;
@@ -21,7 +21,7 @@ public sealed partial class ConnectionManager
     private readonly ILogger<ConnectionManager> _logger;
     private readonly IConnectionsWording _wording;
 
-    internal ConnectionManager(IConnectionsDbContextFactory db, ServiceCatalog catalog, ConnectionLookup lookup, ProviderClient provider, SecretProtector protector,
+    public ConnectionManager(IConnectionsDbContextFactory db, ServiceCatalog catalog, ConnectionLookup lookup, ProviderClient provider, SecretProtector protector,
         IConnectionUsageSource usage, IConnectionsAuditSink audit, TimeProvider time, ILogger<ConnectionManager> logger, IConnectionsWording wording)
     {
         (_db, _catalog, _lookup, _provider, _protector, _usage, _audit, _time, _logger, _wording) = (db, catalog, lookup, provider, protector, usage, audit, time, logger, wording);

@@ -9,7 +9,7 @@ namespace Portal.Connections.Management;
 /// "Functions of these people may use it" (SEC-33): the owner of an owner-mode connection, or an admin, lets other people's
 /// functions use it. Everything here is the owner's or an admin's; anyone else gets the same answer as for a missing connection.
 /// </summary>
-public sealed class ConnectionUseGrantManager
+internal sealed class ConnectionUseGrantManager : IConnectionUseGrants
 {
     private readonly IConnectionsDbContextFactory _db;
     private readonly ConnectionLookup _lookup;
@@ -17,7 +17,7 @@ public sealed class ConnectionUseGrantManager
     private readonly IConnectionsAuditSink _audit;
     private readonly TimeProvider _time;
 
-    internal ConnectionUseGrantManager(IConnectionsDbContextFactory db, ConnectionLookup lookup, IConnectionsUserDirectory users, IConnectionsAuditSink audit, TimeProvider time)
+    public ConnectionUseGrantManager(IConnectionsDbContextFactory db, ConnectionLookup lookup, IConnectionsUserDirectory users, IConnectionsAuditSink audit, TimeProvider time)
     {
         (_db, _lookup, _users, _audit, _time) = (db, lookup, users, audit, time);
     }

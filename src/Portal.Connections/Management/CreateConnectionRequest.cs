@@ -2,7 +2,7 @@ using Portal.Connections.Data;
 
 namespace Portal.Connections.Management;
 
-/// <summary>Input for <see cref="ConnectionManager.CreateAsync"/>; an empty <see cref="LinkName"/> is derived from <see cref="Name"/>.</summary>
+/// <summary>Input for <see cref="IConnectionManager.CreateAsync"/>; an empty <see cref="LinkName"/> is derived from <see cref="Name"/>.</summary>
 public sealed record CreateConnectionRequest
 {
     public string Name { get; init; } = "";

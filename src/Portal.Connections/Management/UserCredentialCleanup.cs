@@ -11,7 +11,7 @@ namespace Portal.Connections.Management;
 /// When a person leaves: revoke each of their OAuth authorizations at the provider (best effort, as deleting a connection
 /// does, SEC-8), then delete their authorizations, unfinished consent flows and personal access tokens (SEC-38).
 /// </summary>
-public sealed class UserCredentialCleanup
+internal sealed class UserCredentialCleanup : IUserCredentialCleanup
 {
     private readonly IConnectionsDbContextFactory _db;
     private readonly ServiceCatalog _catalog;
@@ -19,7 +19,7 @@ public sealed class UserCredentialCleanup
     private readonly SecretProtector _protector;
     private readonly ILogger<UserCredentialCleanup> _logger;
 
-    internal UserCredentialCleanup(IConnectionsDbContextFactory db, ServiceCatalog catalog, ProviderClient provider, SecretProtector protector, ILogger<UserCredentialCleanup> logger)
+    public UserCredentialCleanup(IConnectionsDbContextFactory db, ServiceCatalog catalog, ProviderClient provider, SecretProtector protector, ILogger<UserCredentialCleanup> logger)
     {
         (_db, _catalog, _provider, _protector, _logger) = (db, catalog, provider, protector, logger);
     }

@@ -1,4 +1,4 @@
 namespace Portal.Connections.Management;
 
-/// <summary>What <see cref="UserCredentialCleanup"/> removed: authorizations (and how many the provider confirmed revoked) and tokens.</summary>
+/// <summary>What <see cref="IUserCredentialCleanup"/> removed: authorizations (and how many the provider confirmed revoked) and tokens.</summary>
 public sealed record UserCredentialCleanupResult(int Authorizations, int RevokedAtProvider, int PersonalAccessTokens);

@@ -13,7 +13,7 @@ using Portal.Connections.Security;
 namespace Portal.Connections.OAuth;
 
 /// <summary>Authorizes connections: authorization code + PKCE (SEC-1…6), client credentials, API key and Basic.</summary>
-public sealed class OAuthFlowService
+internal sealed class OAuthFlowService : IConnectionAuthorizer
 {
     private readonly IConnectionsDbContextFactory _db;
     private readonly ConnectionLookup _lookup;
@@ -26,7 +26,7 @@ public sealed class OAuthFlowService
     private readonly ILogger<OAuthFlowService> _logger;
     private readonly IssuerMetadata _issuers;
 
-    internal OAuthFlowService(IConnectionsDbContextFactory db, ConnectionLookup lookup, ProviderClient provider, AuthorizationStore store,
+    public OAuthFlowService(IConnectionsDbContextFactory db, ConnectionLookup lookup, ProviderClient provider, AuthorizationStore store,
         SecretProtector protector, IConnectionsAuditSink audit, TimeProvider time, IOptions<ConnectionsOptions> options, ILogger<OAuthFlowService> logger,
         IssuerMetadata issuers)
     {

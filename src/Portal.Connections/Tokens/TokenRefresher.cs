@@ -13,7 +13,7 @@ namespace Portal.Connections.Tokens;
 /// makes one refresh per authorization in this process, the lease in <see cref="TokenStore"/>'s row one across instances, and
 /// this class turns the provider's answer into the row's next state and the caller's token or problem.
 /// </summary>
-public sealed class TokenRefresher
+internal sealed class TokenRefresher
 {
     private readonly SingleFlight<Guid, string> _flights = new();
     private readonly IConnectionsDbContextFactory _db;
@@ -24,7 +24,7 @@ public sealed class TokenRefresher
     private readonly TimeProvider _time;
     private readonly ILogger<TokenRefresher> _logger;
 
-    internal TokenRefresher(IConnectionsDbContextFactory db, TokenStore store, RefreshPolicy policy, ProviderClient provider, ServiceCatalog catalog,
+    public TokenRefresher(IConnectionsDbContextFactory db, TokenStore store, RefreshPolicy policy, ProviderClient provider, ServiceCatalog catalog,
         TimeProvider time, ILogger<TokenRefresher> logger)
     {
         (_db, _store, _policy, _provider, _catalog, _time, _logger) = (db, store, policy, provider, catalog, time, logger);

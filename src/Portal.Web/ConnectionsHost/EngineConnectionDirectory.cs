@@ -8,7 +8,7 @@ using Portal.Web.Functions;
 namespace Portal.Web.ConnectionsHost;
 
 /// <summary>The connections a user may name in <c>connection:</c>: their own and those shared with them.</summary>
-internal sealed class EngineConnectionDirectory(ConnectionManager connections, ServiceCatalog catalog) : IConnectionDirectory
+internal sealed class EngineConnectionDirectory(IConnectionManager connections, IServiceCatalog catalog) : IConnectionDirectory
 {
     public async Task<IReadOnlyList<ConnectionChoice>> ListForUserAsync(ClaimsPrincipal user, CancellationToken ct)
     {

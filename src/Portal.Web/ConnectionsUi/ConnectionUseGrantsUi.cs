@@ -8,7 +8,7 @@ using Portal.Web.Identity;
 
 namespace Portal.Web.ConnectionsUi;
 
-internal sealed class ConnectionUseGrantsUi(ConnectionUseGrantManager grants, ConnectionManager connections, IDbContextFactory<PortalDbContext> portalDb, IConnectionsWording wording) : IConnectionUseGrantsUi
+internal sealed class ConnectionUseGrantsUi(IConnectionUseGrants grants, IConnectionManager connections, IDbContextFactory<PortalDbContext> portalDb, IConnectionsWording wording) : IConnectionUseGrantsUi
 {
     public async Task<ConnectionUseGrantsView?> GetAsync(string linkName, ConnectionsUser viewer, CancellationToken ct = default)
     {

@@ -10,11 +10,11 @@ using Portal.Web.Data;
 
 namespace Portal.Web.ConnectionsUi;
 
-/// <summary>Adapts <see cref="ConnectionManager"/>, <see cref="ServiceCatalog"/> and <see cref="OAuthFlowService"/> to the pages.</summary>
+/// <summary>Adapts <see cref="IConnectionManager"/>, <see cref="IServiceCatalog"/> and <see cref="IConnectionAuthorizer"/> to the pages.</summary>
 internal sealed class ConnectionsUi(
-    ConnectionManager manager,
-    ServiceCatalog catalog,
-    OAuthFlowService flow,
+    IConnectionManager manager,
+    IServiceCatalog catalog,
+    IConnectionAuthorizer flow,
     IConnectionsDbContextFactory connectionsDb,
     IDbContextFactory<PortalDbContext> portalDb,
     IHttpClientFactory httpClients,

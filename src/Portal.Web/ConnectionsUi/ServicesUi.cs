@@ -10,10 +10,10 @@ using ServiceDescriptor = Portal.Connections.Catalog.ServiceDescriptor;
 namespace Portal.Web.ConnectionsUi;
 
 internal sealed class ServicesUi(
-    ServiceCatalog catalog,
+    IServiceCatalog catalog,
     IOptions<ConnectionsOptions> options,
     NavigationManager navigation,
-    ConnectionManager manager,
+    IConnectionManager manager,
     ServiceTestConnections tests,
     IConnectionsAuditSink audit,
     TimeProvider time) : IServicesUi

@@ -11,7 +11,7 @@ internal sealed class UserAdminService(
     UserManager<ApplicationUser> users,
     IDbContextFactory<PortalDbContext> dbFactory,
     AuditLog audit,
-    UserCredentialCleanup credentials,
+    IUserCredentialCleanup credentials,
     TimeProvider time) : IUserAdminService
 {
     public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken ct = default)

@@ -99,9 +99,9 @@ internal sealed class InvokeUrlRig : IAsyncDisposable
         services.Replace(Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider()));
         Services = services.BuildServiceProvider();
 
-        var catalog = Services.GetRequiredService<ServiceCatalog>();
-        var connections = Services.GetRequiredService<Portal.Connections.Management.ConnectionManager>();
-        var flow = Services.GetRequiredService<OAuthFlowService>();
+        var catalog = Services.GetRequiredService<IServiceCatalog>();
+        var connections = Services.GetRequiredService<Portal.Connections.Management.IConnectionManager>();
+        var flow = Services.GetRequiredService<IConnectionAuthorizer>();
         var owner = new ConnectionsUser(User, true, true);
         Check(await catalog.CreateCustomAsync(new Portal.Connections.Catalog.ServiceDescriptor
         {

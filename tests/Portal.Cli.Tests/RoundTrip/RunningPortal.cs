@@ -42,7 +42,7 @@ public sealed class RunningPortal : WebApplicationFactory<PortalProgram>
         StartServer();
         using var scope = Services.CreateScope();
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email);
-        var token = await scope.ServiceProvider.GetRequiredService<PersonalAccessTokenService>().CreateAsync(user!.Id, "cli round trip");
+        var token = await scope.ServiceProvider.GetRequiredService<IPersonalAccessTokens>().CreateAsync(user!.Id, "cli round trip");
         return token.Token;
     }
 

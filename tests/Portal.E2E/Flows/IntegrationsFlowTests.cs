@@ -82,7 +82,7 @@ public sealed class IntegrationsFlowTests(BrowserFixture browser) : IClassFixtur
     private async Task CreateCrmConnectionAsync()
     {
         var adminUser = await PrincipalAsync(PortalServer.AdminEmail);
-        var created = await browser.Portal.Services.GetRequiredService<ConnectionManager>().CreateAsync(
+        var created = await browser.Portal.Services.GetRequiredService<IConnectionManager>().CreateAsync(
             new CreateConnectionRequest { Name = "CRM Org", LinkName = "crm_org", ServiceId = "sandbox_crm", Scopes = ["ZohoCRM.modules.ALL"], Mode = ConnectionMode.LoginUserCredentials },
             ConnectionsUser.From(adminUser)!);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Message)));

@@ -24,16 +24,16 @@ public sealed class LeastPrivilegeFlowTests(BrowserFixture browser) : IClassFixt
         var adminId = await UserIdAsync(PortalServer.AdminEmail);
         var adminUser = new ConnectionsUser(adminId, IsAdmin: true, IsDeveloper: false);
         var services = browser.Portal.Services;
-        var created = await services.GetRequiredService<ServiceCatalog>().CreateCustomAsync(new ServiceDescriptor
+        var created = await services.GetRequiredService<IServiceCatalog>().CreateCustomAsync(new ServiceDescriptor
         {
             Id = "corp_e2e", DisplayName = "Corp API", Category = "Other", AuthType = ServiceAuthType.ApiKey,
             ApiKeyParameters = [new ApiKeyParameter { Name = "X-Corp-Key", Location = CredentialLocation.Header, Label = "Corp key" }],
             AllowedApiBaseUrls = [$"{browser.Portal.SandboxUrl}/api/echo/"],
         }, null, null, adminId);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Message)));
-        var manager = services.GetRequiredService<ConnectionManager>();
+        var manager = services.GetRequiredService<IConnectionManager>();
         Assert.True((await manager.CreateAsync(new CreateConnectionRequest { Name = "Corp", LinkName = "corp_e2e_conn", ServiceId = "corp_e2e" }, adminUser)).Succeeded);
-        await services.GetRequiredService<OAuthFlowService>().AuthorizeWithApiKeyAsync("corp_e2e_conn", adminId, new Dictionary<string, string> { ["X-Corp-Key"] = "corp-e2e-key-0d9f2c" });
+        await services.GetRequiredService<IConnectionAuthorizer>().AuthorizeWithApiKeyAsync("corp_e2e_conn", adminId, new Dictionary<string, string> { ["X-Corp-Key"] = "corp-e2e-key-0d9f2c" });
         var aliceUser = new ConnectionsUser(await UserIdAsync(Alice), IsAdmin: false, IsDeveloper: true);
         Assert.True((await manager.CreateAsync(new CreateConnectionRequest { Name = "My corp", LinkName = "alice_corp_e2e", ServiceId = "corp_e2e" }, aliceUser)).Succeeded);
 

@@ -231,11 +231,11 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser) : IClassFixtur
             using var scope = browser.Portal.Services.CreateScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
             var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync((await users.FindByEmailAsync(Admin))!);
-            var created = await scope.ServiceProvider.GetRequiredService<ConnectionManager>().CreateAsync(
+            var created = await scope.ServiceProvider.GetRequiredService<IConnectionManager>().CreateAsync(
                 new CreateConnectionRequest { Name = "Weather for the wide table", LinkName = "weather_wide", ServiceId = "sandbox_weather", Mode = ConnectionMode.OwnerCredentials },
                 ConnectionsUser.From(principal)!);
             Assert.True(created.Succeeded);
-            await scope.ServiceProvider.GetRequiredService<OAuthFlowService>().AuthorizeWithApiKeyAsync(
+            await scope.ServiceProvider.GetRequiredService<IConnectionAuthorizer>().AuthorizeWithApiKeyAsync(
                 "weather_wide", principal.FindFirstValue(ClaimTypes.NameIdentifier)!, new Dictionary<string, string> { ["X-Weather-Key"] = "sandbox-weather-demo-key" });
 
             var functions = scope.ServiceProvider.GetRequiredService<IFunctionService>();

@@ -58,21 +58,21 @@ public sealed class PortalApiTests(PortalWebFactory factory) : IClassFixture<Por
     public async Task Tokens_are_stored_hashed()
     {
         using var scope = factory.Services.CreateScope();
-        var tokens = scope.ServiceProvider.GetRequiredService<PersonalAccessTokenService>();
+        var tokens = scope.ServiceProvider.GetRequiredService<IPersonalAccessTokens>();
         var userId = await UserIdAsync("bob@portal.local");
 
         var created = await tokens.CreateAsync(userId, "hash-check");
 
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         var raw = await db.Database.SqlQueryRaw<string>("SELECT TokenHash AS Value FROM PersonalAccessTokens").ToListAsync();
-        Assert.DoesNotContain(raw, r => r.Contains(created.Token[PersonalAccessTokenService.TokenPrefix.Length..], StringComparison.Ordinal));
+        Assert.DoesNotContain(raw, r => r.Contains(created.Token[IPersonalAccessTokens.TokenPrefix.Length..], StringComparison.Ordinal));
     }
 
     private async Task<HttpClient> ClientForAsync(string email)
     {
         await ConfigureGitHubAsync();
         using var scope = factory.Services.CreateScope();
-        var token = await scope.ServiceProvider.GetRequiredService<PersonalAccessTokenService>().CreateAsync(await UserIdAsync(email), "test");
+        var token = await scope.ServiceProvider.GetRequiredService<IPersonalAccessTokens>().CreateAsync(await UserIdAsync(email), "test");
         var client = LoginClient.CreateClient(factory);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
         return client;
@@ -80,7 +80,7 @@ public sealed class PortalApiTests(PortalWebFactory factory) : IClassFixture<Por
 
     private async Task ConfigureGitHubAsync()
     {
-        var catalog = factory.Services.GetRequiredService<ServiceCatalog>();
+        var catalog = factory.Services.GetRequiredService<IServiceCatalog>();
         var result = await catalog.ConfigureDefaultAsync(
             "github", new DefaultServiceSettings { ClientId = "portal-test-client", ClientSecret = "portal-test-secret" }, await UserIdAsync(PortalWebFactory.AdminEmail));
         Assert.True(result.Succeeded);

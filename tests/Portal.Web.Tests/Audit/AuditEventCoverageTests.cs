@@ -32,12 +32,12 @@ public sealed class AuditEventCoverageTests(SandboxPortalWebFactory factory) : I
         using var scope = factory.Services.CreateScope();
         var services = scope.ServiceProvider;
 
-        var connections = services.GetRequiredService<ConnectionManager>();
+        var connections = services.GetRequiredService<IConnectionManager>();
         await connections.CreateAsync(new CreateConnectionRequest { Name = "Audit weather", LinkName = "audit_weather", ServiceId = "sandbox_weather" }, ConnectionsUser.From(alice)!);
-        await services.GetRequiredService<OAuthFlowService>().AuthorizeWithApiKeyAsync("audit_weather", aliceId, new Dictionary<string, string> { ["X-Weather-Key"] = CanaryKey });
+        await services.GetRequiredService<IConnectionAuthorizer>().AuthorizeWithApiKeyAsync("audit_weather", aliceId, new Dictionary<string, string> { ["X-Weather-Key"] = CanaryKey });
         await connections.RevokeAsync("audit_weather", ConnectionsUser.From(alice)!);
         await connections.DeleteAsync("audit_weather", ConnectionsUser.From(alice)!, force: true);
-        await services.GetRequiredService<ServiceCatalog>().ConfigureDefaultAsync(
+        await services.GetRequiredService<IServiceCatalog>().ConfigureDefaultAsync(
             "github", new DefaultServiceSettings { ClientId = "audit-client", ClientSecret = CanarySecret }, admin.FindFirstValue(ClaimTypes.NameIdentifier)!);
         var bob = (await services.GetRequiredService<IUserAdminService>().ListAsync()).Single(u => u.Email == "bob@portal.local");
         await services.GetRequiredService<IUserAdminService>().SetRoleAsync(AuditActor.From(admin), bob.Id, Roles.Developer);

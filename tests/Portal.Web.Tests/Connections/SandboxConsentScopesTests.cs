@@ -10,7 +10,7 @@ public sealed class SandboxConsentScopesTests(SandboxPortalWebFactory factory) :
     [Fact]
     public async Task Sandbox_oauth_services_request_and_describe_offline_access_which_sandbox_cloud_always_asks_for()
     {
-        var catalog = factory.Services.GetRequiredService<ServiceCatalog>();
+        var catalog = factory.Services.GetRequiredService<IServiceCatalog>();
 
         var sheets = await catalog.FindAsync("sandbox_sheets");
         var weather = await catalog.FindAsync("sandbox_weather");

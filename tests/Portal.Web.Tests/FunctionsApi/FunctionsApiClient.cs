@@ -21,7 +21,7 @@ internal static class FunctionsApiClient
     {
         using var scope = factory.Services.CreateScope();
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email);
-        var token = await scope.ServiceProvider.GetRequiredService<PersonalAccessTokenService>().CreateAsync(user!.Id, "functions-api-test");
+        var token = await scope.ServiceProvider.GetRequiredService<IPersonalAccessTokens>().CreateAsync(user!.Id, "functions-api-test");
         var client = LoginClient.CreateClient(factory);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
         return client;

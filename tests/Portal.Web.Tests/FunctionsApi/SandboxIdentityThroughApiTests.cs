@@ -21,7 +21,7 @@ public sealed class SandboxIdentityThroughApiTests(SandboxPortalWebFactory facto
         var admin = await FunctionsApiClient.PrincipalAsync(factory, PortalWebFactory.AdminEmail);
         var adminId = await FunctionsApiClient.UserIdAsync(factory, PortalWebFactory.AdminEmail);
         var bobId = await FunctionsApiClient.UserIdAsync(factory, FunctionsApiClient.Bob);
-        var created = await factory.Services.GetRequiredService<ConnectionManager>().CreateAsync(
+        var created = await factory.Services.GetRequiredService<IConnectionManager>().CreateAsync(
             new CreateConnectionRequest { Name = "Team echo", LinkName = "team_echo", ServiceId = "sandbox_echo", Scopes = ["echo.read"], Mode = ConnectionMode.LoginUserCredentials },
             ConnectionsUser.From(admin)!);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Message)));

@@ -14,7 +14,7 @@ internal static partial class SandboxAuthorizer
     public static async Task AuthorizeAsync(SandboxPortalWebFactory factory, string linkName, string portalUserId, string sandboxEmail)
     {
         var (start, query) = await ConsentAsync(factory, linkName, portalUserId, sandboxEmail);
-        var completion = await factory.Services.GetRequiredService<OAuthFlowService>().CompleteAsync(
+        var completion = await factory.Services.GetRequiredService<IConnectionAuthorizer>().CompleteAsync(
             new OAuthCallback(query["state"], query["code"], query.TryGetValue("iss", out var iss) ? iss.ToString() : null, null, null), portalUserId, start.BrowserBinding);
         Assert.True(completion.Succeeded, completion.Message);
     }
@@ -23,7 +23,7 @@ internal static partial class SandboxAuthorizer
     public static async Task<(OAuthStartResult Start, Dictionary<string, Microsoft.Extensions.Primitives.StringValues> Callback)> ConsentAsync(
         SandboxPortalWebFactory factory, string linkName, string portalUserId, string sandboxEmail)
     {
-        var flow = factory.Services.GetRequiredService<OAuthFlowService>();
+        var flow = factory.Services.GetRequiredService<IConnectionAuthorizer>();
         var redirectUri = factory.Services.GetRequiredService<SandboxPortalClient>().RedirectUris[0];
         var start = await flow.StartAsync(linkName, portalUserId, redirectUri);
         using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(factory.SandboxUrl) };

@@ -36,7 +36,7 @@ public sealed class CrmIntegrationFixture : IAsyncLifetime
     {
         Admin = await PrincipalAsync(PortalWebFactory.AdminEmail);
         Bob = await PrincipalAsync("bob@portal.local");
-        var connections = Factory.Services.GetRequiredService<ConnectionManager>();
+        var connections = Factory.Services.GetRequiredService<IConnectionManager>();
         await CreateAsync(connections, Admin, "org_crm", "sandbox_crm", ["ZohoCRM.modules.ALL"]);
         await CreateAsync(connections, Admin, "echo_shared", "sandbox_echo", ["echo.read"]);
         await SandboxAuthorizer.AuthorizeAsync(Factory, "org_crm", Id(Admin), AdminSandboxAccount);
@@ -75,7 +75,7 @@ public sealed class CrmIntegrationFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private static async Task CreateAsync(ConnectionManager connections, ClaimsPrincipal owner, string link, string service, string[] scopes)
+    private static async Task CreateAsync(IConnectionManager connections, ClaimsPrincipal owner, string link, string service, string[] scopes)
     {
         var created = await connections.CreateAsync(
             new CreateConnectionRequest { Name = link, LinkName = link, ServiceId = service, Scopes = scopes, Mode = ConnectionMode.LoginUserCredentials },

@@ -43,7 +43,7 @@ public sealed class InvokeUrlCredentialCacheTests(SandboxPortalWebFactory factor
         await CreateWeatherConnectionAsync(alice, "cache_revoke", GoodKey);
         Assert.Equal("200", await StatusAsync(alice, "cache_revoke"));
 
-        Assert.True(await factory.Services.GetRequiredService<ConnectionManager>().RevokeAsync("cache_revoke", ConnectionsUser.From(alice)!));
+        Assert.True(await factory.Services.GetRequiredService<IConnectionManager>().RevokeAsync("cache_revoke", ConnectionsUser.From(alice)!));
         var run = await RunAsync(alice, Call("cache_revoke"));
 
         Assert.NotNull(run.ErrorMessage);
@@ -58,7 +58,7 @@ public sealed class InvokeUrlCredentialCacheTests(SandboxPortalWebFactory factor
         await CreateWeatherConnectionAsync(alice, "cache_delete", GoodKey);
         Assert.Equal("200", await StatusAsync(alice, "cache_delete"));
 
-        var deleted = await factory.Services.GetRequiredService<ConnectionManager>().DeleteAsync("cache_delete", ConnectionsUser.From(alice)!, force: true);
+        var deleted = await factory.Services.GetRequiredService<IConnectionManager>().DeleteAsync("cache_delete", ConnectionsUser.From(alice)!, force: true);
         Assert.True(deleted.Deleted);
         var run = await RunAsync(alice, Call("cache_delete"));
 
@@ -73,7 +73,7 @@ public sealed class InvokeUrlCredentialCacheTests(SandboxPortalWebFactory factor
         await Portal.Web.Tests.Security.LeastPrivilege.Attackers.EnsureUserAsync(factory, "dave.cache@portal.local", Portal.Web.Identity.Roles.Developer);
         var bob = await PrincipalAsync("dave.cache@portal.local");
         await CreateWeatherConnectionAsync(alice, "cache_grant", GoodKey);
-        var grants = factory.Services.GetRequiredService<ConnectionUseGrantManager>();
+        var grants = factory.Services.GetRequiredService<IConnectionUseGrants>();
         var bobId = bob.FindFirstValue(ClaimTypes.NameIdentifier)!;
         var refusedBefore = await RunAsync(bob, Call("cache_grant"));
         await grants.GrantAsync("cache_grant", bobId, ConnectionsUser.From(alice)!);
@@ -95,7 +95,7 @@ public sealed class InvokeUrlCredentialCacheTests(SandboxPortalWebFactory factor
         await CreateWeatherConnectionAsync(alice, "cache_service", GoodKey);
         Assert.Equal("200", await StatusAsync(alice, "cache_service"));
 
-        var catalog = factory.Services.GetRequiredService<Portal.Connections.Catalog.ServiceCatalog>();
+        var catalog = factory.Services.GetRequiredService<Portal.Connections.Catalog.IServiceCatalog>();
         var admin = (await PrincipalAsync(PortalWebFactory.AdminEmail)).FindFirstValue(ClaimTypes.NameIdentifier)!;
         Assert.True((await catalog.ConfigureDefaultAsync("sandbox_weather", new Portal.Connections.Catalog.DefaultServiceSettings { Enabled = false }, admin)).Succeeded);
         try
@@ -124,7 +124,7 @@ public sealed class InvokeUrlCredentialCacheTests(SandboxPortalWebFactory factor
 
     private async Task CreateWeatherConnectionAsync(ClaimsPrincipal owner, string link, string key)
     {
-        var connections = factory.Services.GetRequiredService<ConnectionManager>();
+        var connections = factory.Services.GetRequiredService<IConnectionManager>();
         var created = await connections.CreateAsync(
             new CreateConnectionRequest { Name = link, LinkName = link, ServiceId = "sandbox_weather", Mode = ConnectionMode.OwnerCredentials },
             ConnectionsUser.From(owner)!);
@@ -133,7 +133,7 @@ public sealed class InvokeUrlCredentialCacheTests(SandboxPortalWebFactory factor
     }
 
     private Task AuthorizeAsync(ClaimsPrincipal owner, string link, string key) =>
-        factory.Services.GetRequiredService<OAuthFlowService>().AuthorizeWithApiKeyAsync(
+        factory.Services.GetRequiredService<IConnectionAuthorizer>().AuthorizeWithApiKeyAsync(
             link, owner.FindFirstValue(ClaimTypes.NameIdentifier)!, new Dictionary<string, string> { ["X-Weather-Key"] = key });
 
     private async Task<FunctionRunRecord> RunAsync(ClaimsPrincipal user, string code)

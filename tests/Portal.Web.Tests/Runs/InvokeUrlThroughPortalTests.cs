@@ -116,12 +116,12 @@ public sealed class InvokeUrlThroughPortalTests(SandboxPortalWebFactory factory)
 
     private async Task CreateWeatherConnectionAsync(ClaimsPrincipal owner, string link, ConnectionMode mode = ConnectionMode.OwnerCredentials)
     {
-        var connections = factory.Services.GetRequiredService<ConnectionManager>();
+        var connections = factory.Services.GetRequiredService<IConnectionManager>();
         var created = await connections.CreateAsync(
             new CreateConnectionRequest { Name = link, LinkName = link, ServiceId = "sandbox_weather", Mode = mode },
             ConnectionsUser.From(owner)!);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Message)));
-        await factory.Services.GetRequiredService<OAuthFlowService>().AuthorizeWithApiKeyAsync(
+        await factory.Services.GetRequiredService<IConnectionAuthorizer>().AuthorizeWithApiKeyAsync(
             link, owner.FindFirstValue(ClaimTypes.NameIdentifier)!, new Dictionary<string, string> { ["X-Weather-Key"] = "sandbox-weather-demo-key" });
     }
 

@@ -42,7 +42,7 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var admin = await PrincipalAsync(PortalWebFactory.AdminEmail);
-        var configured = await Factory.Services.GetRequiredService<ServiceCatalog>().ConfigureDefaultAsync(
+        var configured = await Factory.Services.GetRequiredService<IServiceCatalog>().ConfigureDefaultAsync(
             "github", new DefaultServiceSettings { ClientId = "matrix-client", ClientSecret = "matrix-secret" }, admin.FindFirstValue(ClaimTypes.NameIdentifier)!);
         Assert.True(configured.Succeeded);
 
@@ -82,7 +82,7 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
             Assert.Equal("/", new Uri(new Uri("http://localhost"), login.Headers.Location!).AbsolutePath);
             using var scope = Factory.Services.CreateScope();
             var userId = (await PrincipalAsync(email)).FindFirstValue(ClaimTypes.NameIdentifier)!;
-            var pat = await scope.ServiceProvider.GetRequiredService<PersonalAccessTokenService>().CreateAsync(userId, "matrix");
+            var pat = await scope.ServiceProvider.GetRequiredService<IPersonalAccessTokens>().CreateAsync(userId, "matrix");
             token.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", pat.Token);
         }
 
@@ -97,7 +97,7 @@ public sealed partial class AuthorizationMatrixFixture : IAsyncLifetime
     private async Task SeedAlicesResourcesAsync()
     {
         var alice = await PrincipalAsync(AliceEmail);
-        var created = await Factory.Services.GetRequiredService<ConnectionManager>().CreateAsync(
+        var created = await Factory.Services.GetRequiredService<IConnectionManager>().CreateAsync(
             new CreateConnectionRequest { Name = AlicesConnectionName, LinkName = AuthorizationMatrix.AlicesLink, ServiceId = "github", Scopes = ["repo"] },
             ConnectionsUser.From(alice)!);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Message)));

@@ -80,7 +80,7 @@ public sealed class CredentialEchoAttackTests(CredentialEchoFixture fixture) : I
         const string user = "bob.basic";
         var password = "p@ss w+rd/1=" + Guid.NewGuid().ToString("N")[..8];
         var link = await SharedConnectionAsync(Service(ServiceAuthType.Basic, fixture.Echo.Url + "/"));
-        await Factory.Services.GetRequiredService<OAuthFlowService>().AuthorizeWithBasicAsync(
+        await Factory.Services.GetRequiredService<IConnectionAuthorizer>().AuthorizeWithBasicAsync(
             link, await FunctionsApiClient.UserIdAsync(Factory, FunctionsApiClient.Bob), user, password);
 
         var (output, texts) = await BobRunsAlicesFunctionAsync($$"""
@@ -100,7 +100,7 @@ public sealed class CredentialEchoAttackTests(CredentialEchoFixture fixture) : I
     [Fact]
     public async Task An_oauth_access_token_echoed_in_a_response_header_arrives_masked()
     {
-        var sandboxEcho = (await Factory.Services.GetRequiredService<ServiceCatalog>().FindAsync("sandbox_echo"))!.Descriptor;
+        var sandboxEcho = (await Factory.Services.GetRequiredService<IServiceCatalog>().FindAsync("sandbox_echo"))!.Descriptor;
         var link = await SharedConnectionAsync(
             sandboxEcho with { Id = "raw_echo_oauth", DisplayName = "Raw echo (OAuth)", AllowedApiBaseUrls = [fixture.Echo.Url + "/"], TestRequestUrl = null },
             SandboxPortalClient.ClientId, Factory.Services.GetRequiredService<SandboxPortalClient>().ClientSecret, ["echo.read"]);
@@ -125,10 +125,10 @@ public sealed class CredentialEchoAttackTests(CredentialEchoFixture fixture) : I
     {
         var alice = await FunctionsApiClient.PrincipalAsync(Factory, FunctionsApiClient.Alice);
         var link = "weather_" + Guid.NewGuid().ToString("N")[..8];
-        var created = await Factory.Services.GetRequiredService<ConnectionManager>().CreateAsync(
+        var created = await Factory.Services.GetRequiredService<IConnectionManager>().CreateAsync(
             new CreateConnectionRequest { Name = link, LinkName = link, ServiceId = "sandbox_weather" }, ConnectionsUser.From(alice)!);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Message)));
-        await Factory.Services.GetRequiredService<OAuthFlowService>().AuthorizeWithApiKeyAsync(
+        await Factory.Services.GetRequiredService<IConnectionAuthorizer>().AuthorizeWithApiKeyAsync(
             link, await FunctionsApiClient.UserIdAsync(Factory, FunctionsApiClient.Alice), new Dictionary<string, string> { ["X-Weather-Key"] = "sandbox-weather-demo-key" });
         using var scope = Factory.Services.CreateScope();
 
@@ -185,10 +185,10 @@ public sealed class CredentialEchoAttackTests(CredentialEchoFixture fixture) : I
     {
         var alice = await FunctionsApiClient.PrincipalAsync(Factory, FunctionsApiClient.Alice);
         var aliceId = await FunctionsApiClient.UserIdAsync(Factory, FunctionsApiClient.Alice);
-        var defined = await Factory.Services.GetRequiredService<ServiceCatalog>().CreateCustomAsync(service, clientId, clientSecret, aliceId);
+        var defined = await Factory.Services.GetRequiredService<IServiceCatalog>().CreateCustomAsync(service, clientId, clientSecret, aliceId);
         Assert.True(defined.Succeeded, string.Join("; ", defined.Errors.Select(e => $"{e.Field}: {e.Message}")));
         var link = service.Id + "_conn";
-        var created = await Factory.Services.GetRequiredService<ConnectionManager>().CreateAsync(
+        var created = await Factory.Services.GetRequiredService<IConnectionManager>().CreateAsync(
             new CreateConnectionRequest { Name = link, LinkName = link, ServiceId = service.Id, Scopes = scopes ?? [], Mode = ConnectionMode.LoginUserCredentials },
             ConnectionsUser.From(alice)!);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Message)));
@@ -196,6 +196,6 @@ public sealed class CredentialEchoAttackTests(CredentialEchoFixture fixture) : I
     }
 
     private async Task AuthorizeAsBobAsync(string link, string key) =>
-        await Factory.Services.GetRequiredService<OAuthFlowService>().AuthorizeWithApiKeyAsync(
+        await Factory.Services.GetRequiredService<IConnectionAuthorizer>().AuthorizeWithApiKeyAsync(
             link, await FunctionsApiClient.UserIdAsync(Factory, FunctionsApiClient.Bob), new Dictionary<string, string> { ["q"] = key });
 }

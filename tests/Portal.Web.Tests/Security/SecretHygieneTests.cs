@@ -32,11 +32,11 @@ public sealed class SecretHygieneTests(CanaryPortalWebFactory factory) : IClassF
         var admin = await PrincipalAsync(PortalWebFactory.AdminEmail);
         var sinks = new Dictionary<string, string>();
 
-        var configured = await factory.Services.GetRequiredService<ServiceCatalog>().ConfigureDefaultAsync(
+        var configured = await factory.Services.GetRequiredService<IServiceCatalog>().ConfigureDefaultAsync(
             "github", new DefaultServiceSettings { ClientId = "canary-client", ClientSecret = Canary }, UserId(admin));
-        var created = await factory.Services.GetRequiredService<ConnectionManager>().CreateAsync(
+        var created = await factory.Services.GetRequiredService<IConnectionManager>().CreateAsync(
             new CreateConnectionRequest { Name = "Canary weather", LinkName = Link, ServiceId = "sandbox_weather" }, ConnectionsUser.From(alice)!);
-        await factory.Services.GetRequiredService<OAuthFlowService>().AuthorizeWithApiKeyAsync(
+        await factory.Services.GetRequiredService<IConnectionAuthorizer>().AuthorizeWithApiKeyAsync(
             Link, UserId(alice), new Dictionary<string, string> { ["X-Weather-Key"] = Canary });
         var run = await RunSavedFunctionAsync(alice);
         await CollectApiResponsesAsync(alice, sinks);
@@ -90,7 +90,7 @@ public sealed class SecretHygieneTests(CanaryPortalWebFactory factory) : IClassF
     private async Task CollectApiResponsesAsync(ClaimsPrincipal alice, Dictionary<string, string> sinks)
     {
         using var scope = factory.Services.CreateScope();
-        var token = await scope.ServiceProvider.GetRequiredService<PersonalAccessTokenService>().CreateAsync(UserId(alice), "canary");
+        var token = await scope.ServiceProvider.GetRequiredService<IPersonalAccessTokens>().CreateAsync(UserId(alice), "canary");
         using var api = LoginClient.CreateClient(factory);
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
         foreach (var path in new[] { "/api/v1/services", "/api/v1/connections", $"/api/v1/connections/{Link}" })

@@ -20,7 +20,7 @@ public sealed class CallbackIssuerTests(SandboxPortalWebFactory factory) : IClas
         var (start, callback) = await SandboxAuthorizer.ConsentAsync(factory, link, id, "sam@sandbox.test");
         Assert.True(callback.ContainsKey("iss"));
 
-        var completion = await factory.Services.GetRequiredService<OAuthFlowService>().CompleteAsync(
+        var completion = await factory.Services.GetRequiredService<IConnectionAuthorizer>().CompleteAsync(
             new OAuthCallback(callback["state"], callback["code"], Issuer: null, null, null), id, start.BrowserBinding);
 
         Assert.False(completion.Succeeded);
@@ -35,7 +35,7 @@ public sealed class CallbackIssuerTests(SandboxPortalWebFactory factory) : IClas
         var (id, link) = await SheetsConnectionAsync();
         var (start, callback) = await SandboxAuthorizer.ConsentAsync(factory, link, id, "sam@sandbox.test");
 
-        var completion = await factory.Services.GetRequiredService<OAuthFlowService>().CompleteAsync(
+        var completion = await factory.Services.GetRequiredService<IConnectionAuthorizer>().CompleteAsync(
             new OAuthCallback(callback["state"], callback["code"], callback["iss"], null, null), id, start.BrowserBinding);
 
         Assert.True(completion.Succeeded, completion.Message);
@@ -45,7 +45,7 @@ public sealed class CallbackIssuerTests(SandboxPortalWebFactory factory) : IClas
     {
         var (_, id) = await PortalAccounts.CreateAsync(factory, Roles.Developer);
         var link = "sheets_" + Guid.NewGuid().ToString("N")[..8];
-        var created = await factory.Services.GetRequiredService<ConnectionManager>().CreateAsync(
+        var created = await factory.Services.GetRequiredService<IConnectionManager>().CreateAsync(
             new CreateConnectionRequest { Name = link, LinkName = link, ServiceId = "sandbox_sheets" }, new ConnectionsUser(id, IsAdmin: false, IsDeveloper: true));
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Message)));
         return (id, link);

@@ -44,7 +44,7 @@ public class LoopbackPortalWebFactory : PortalWebFactory
     {
         using var scope = Services.CreateScope();
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email);
-        var token = await scope.ServiceProvider.GetRequiredService<PersonalAccessTokenService>().CreateAsync(user!.Id, "identity-hardening-test");
+        var token = await scope.ServiceProvider.GetRequiredService<IPersonalAccessTokens>().CreateAsync(user!.Id, "identity-hardening-test");
         var client = CreateBrowser();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
         return client;

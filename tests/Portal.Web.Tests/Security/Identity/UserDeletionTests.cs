@@ -22,7 +22,7 @@ public sealed class UserDeletionTests(SandboxPortalWebFactory factory) : IClassF
     {
         var (email, id) = await PortalAccounts.CreateAsync(factory, Roles.Developer);
         var link = "sheets_" + Guid.NewGuid().ToString("N")[..8];
-        var created = await factory.Services.GetRequiredService<ConnectionManager>().CreateAsync(
+        var created = await factory.Services.GetRequiredService<IConnectionManager>().CreateAsync(
             new CreateConnectionRequest { Name = link, LinkName = link, ServiceId = "sandbox_sheets" }, new ConnectionsUser(id, IsAdmin: false, IsDeveloper: true));
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Message)));
         await SandboxAuthorizer.AuthorizeAsync(factory, link, id, "riley@sandbox.test");

@@ -52,7 +52,7 @@ internal static class Attackers
     public static async Task GrantAsync(PortalWebFactory factory, string link, string granteeEmail, string byEmail = PortalWebFactory.AdminEmail)
     {
         var grantee = await FunctionsApiClient.UserIdAsync(factory, granteeEmail);
-        await factory.Services.GetRequiredService<ConnectionUseGrantManager>().GrantAsync(link, grantee, await ConnectionsUserAsync(factory, byEmail));
+        await factory.Services.GetRequiredService<IConnectionUseGrants>().GrantAsync(link, grantee, await ConnectionsUserAsync(factory, byEmail));
     }
 
     /// <summary>POST …/actions/execute and the envelope's message (or output) — what a caller of the REST API sees.</summary>

@@ -79,7 +79,7 @@ public sealed class ConnectionUseAttackTests(SandboxPortalWebFactory factory) : 
         await Attackers.GrantAsync(factory, "admin_sheets_grant", FunctionsApiClient.Alice);
         var granted = await Attackers.ExecuteAsync(alice, apiName);
         var aliceId = await FunctionsApiClient.UserIdAsync(factory, FunctionsApiClient.Alice);
-        Assert.True(await factory.Services.GetRequiredService<ConnectionUseGrantManager>()
+        Assert.True(await factory.Services.GetRequiredService<IConnectionUseGrants>()
             .RevokeAsync("admin_sheets_grant", aliceId, await Attackers.ConnectionsUserAsync(factory, PortalWebFactory.AdminEmail)));
         var revoked = await Attackers.ExecuteAsync(alice, apiName);
 
@@ -203,7 +203,7 @@ public sealed class ConnectionUseAttackTests(SandboxPortalWebFactory factory) : 
     {
         await Attackers.CreateConnectionAsync(factory, PortalWebFactory.AdminEmail, "admin_no_self_grant", "sandbox_echo");
         var aliceId = await FunctionsApiClient.UserIdAsync(factory, FunctionsApiClient.Alice);
-        var grants = factory.Services.GetRequiredService<ConnectionUseGrantManager>();
+        var grants = factory.Services.GetRequiredService<IConnectionUseGrants>();
         var alice = await Attackers.ConnectionsUserAsync(factory, FunctionsApiClient.Alice);
 
         var error = await Assert.ThrowsAsync<Portal.Connections.ConnectionsException>(() => grants.GrantAsync("admin_no_self_grant", aliceId, alice));

@@ -28,7 +28,7 @@ public sealed class ServiceChangeAttackTests(SandboxPortalWebFactory factory) : 
         var service = await CorpApiAsync("corp_api_edit", "corp_conn_edit");
         using var browser = LoginClient.CreateClient(factory);
         await LoginClient.PostLoginAsync(browser, FunctionsApiClient.Alice, Portal.Web.Identity.DemoAccounts.Password);
-        var catalog = factory.Services.GetRequiredService<ServiceCatalog>();
+        var catalog = factory.Services.GetRequiredService<IServiceCatalog>();
 
         var page = await browser.GetStringAsync("/connections/services/corp_api_edit/edit");
         var edit = await catalog.UpdateCustomAsync(MoveKeyToForm(service), null, null, true, await Attackers.ConnectionsUserAsync(factory, FunctionsApiClient.Alice));
@@ -59,7 +59,7 @@ public sealed class ServiceChangeAttackTests(SandboxPortalWebFactory factory) : 
             """);
         var before = await Attackers.ExecuteAsync(adminApi, echo);
 
-        var edit = await factory.Services.GetRequiredService<ServiceCatalog>().UpdateCustomAsync(MoveKeyToForm(service), null, null, true, admin);
+        var edit = await factory.Services.GetRequiredService<IServiceCatalog>().UpdateCustomAsync(MoveKeyToForm(service), null, null, true, admin);
         var after = await Attackers.ExecuteAsync(adminApi, echo);
         var connection = await adminApi.GetFromJsonAsync<JsonElement>("/api/v1/connections/corp_conn_move");
 
@@ -97,7 +97,7 @@ public sealed class ServiceChangeAttackTests(SandboxPortalWebFactory factory) : 
             _ => service with { ApiKeyParameters = [key with { Label = "Corporate key" }], DisplayName = "Corp API (renamed)" },
         };
 
-        var result = await factory.Services.GetRequiredService<ServiceCatalog>().UpdateCustomAsync(edited, null, null, true, await Attackers.ConnectionsUserAsync(factory, PortalWebFactory.AdminEmail));
+        var result = await factory.Services.GetRequiredService<IServiceCatalog>().UpdateCustomAsync(edited, null, null, true, await Attackers.ConnectionsUserAsync(factory, PortalWebFactory.AdminEmail));
 
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
         Assert.Equal(change == "label" ? 0 : 1, result.InvalidatedAuthorizations);
@@ -111,11 +111,11 @@ public sealed class ServiceChangeAttackTests(SandboxPortalWebFactory factory) : 
         var created = await alice.PostAsJsonAsync("/api/v1/services", new { service = Descriptor("alice_api") }, Json);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
-        var result = await factory.Services.GetRequiredService<ServiceCatalog>().UpdateCustomAsync(
+        var result = await factory.Services.GetRequiredService<IServiceCatalog>().UpdateCustomAsync(
             Descriptor("alice_api") with { DisplayName = "Alice API" }, null, null, true, await Attackers.ConnectionsUserAsync(factory, FunctionsApiClient.Alice));
 
         Assert.True(result.Succeeded);
-        Assert.Equal("Alice API", (await factory.Services.GetRequiredService<ServiceCatalog>().FindAsync("alice_api"))!.Descriptor.DisplayName);
+        Assert.Equal("Alice API", (await factory.Services.GetRequiredService<IServiceCatalog>().FindAsync("alice_api"))!.Descriptor.DisplayName);
     }
 
     private ServiceDescriptor Descriptor(string id) => new()
