@@ -5,26 +5,13 @@ namespace Portal.Scripting.Tests.Conformance;
 
 public sealed class ConformanceTests
 {
-    private static readonly string Root = Path.Combine(AppContext.BaseDirectory, "Scripts");
-
-    public static TheoryData<string> Scripts()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(Root, "*.dg", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetRelativePath(Root, file).Replace('\\', '/'));
-        }
-
-        return data;
-    }
+    public static TheoryData<string> Scripts() => ConformanceScripts.All();
 
     [Theory]
     [MemberData(nameof(Scripts))]
     public async Task Script_behaves_as_its_expect_comments_say(string relativePath)
     {
-        var source = await File.ReadAllTextAsync(Path.Combine(Root, relativePath));
-        var expected = ScriptExpectations.Read(source);
-        var arguments = expected.Arguments.ToDictionary(a => a.Key, a => ScriptValue.ParseJsonOrText(a.Value));
+        var (source, expected, arguments) = await ConformanceScripts.ReadAsync(relativePath);
 
         var script = ScriptEngine.Compile(source);
         var mailer = new RecordingMailer();
