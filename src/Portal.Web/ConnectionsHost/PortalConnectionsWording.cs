@@ -31,7 +31,7 @@ internal sealed class PortalConnectionsWording : IConnectionsWording
             ConnectionRemedy.EnableService => $"Ask an admin to enable {problem.ServiceName ?? "the service"} in {ServicesMenu}.",
             ConnectionRemedy.SetUpService => problem.MissingSettings.Count > 0
                 ? $"An admin enters {string.Join(", ", problem.MissingSettings.Select(m => "{" + m + "}"))} in {ServicesMenu} › {problem.ServiceName}."
-                : $"An admin enters the client id and secret for {problem.ServiceName ?? "the service"} in {ServicesMenu}.",
+                : $"An admin sets {problem.ServiceName ?? "the service"} up in {ServicesMenu}.",
             ConnectionRemedy.FixClientCredentials => $"An admin must fix the client id and secret in {ServicesMenu}.",
             ConnectionRemedy.CreateAgain => page is null ? $"Create it again from {ConnectionsMenu}." : $"Delete it and create a new one from {ConnectionsMenu}.",
             _ => "",

@@ -72,7 +72,7 @@ public sealed class WizardComponentTests : ConnectionsTestContext
 
         Assert.Equal("true", github.GetAttribute("aria-disabled"));
         Assert.NotEqual("BUTTON", github.TagName);
-        Assert.Contains("Needs setup: GitHub has no client id and secret yet. An admin enters the client id and secret for GitHub in Setup › Users & Control › Services.", github.TextContent);
+        Assert.Contains("Needs setup: GitHub has no client id and secret yet. An admin sets GitHub up in Setup › Users & Control › Services.", github.TextContent);
         Assert.Equal("BUTTON", cut.Find("[data-service=sandbox_sheets]").TagName);
         Assert.Empty(cut.FindAll("[data-testid=needs-setup-link]"));
     }

@@ -24,7 +24,7 @@ public sealed class PortalConnectionsWordingTests(SandboxPortalWebFactory factor
         { Problem(ConnectionRemedy.Reconnect) with { Actor = ConnectionActor.Owner }, "Ask its owner to open /connections/crm and click Reconnect." },
         { Problem(ConnectionRemedy.EnterCredentials), "Enter the credentials on /connections/crm instead." },
         { Problem(ConnectionRemedy.EnableService), "Ask an admin to enable GitHub in Setup › Users & Control › Services." },
-        { Problem(ConnectionRemedy.SetUpService), "An admin enters the client id and secret for GitHub in Setup › Users & Control › Services." },
+        { Problem(ConnectionRemedy.SetUpService), "An admin sets GitHub up in Setup › Users & Control › Services." },
         { Problem(ConnectionRemedy.SetUpService) with { MissingSettings = ["my_domain"] }, "An admin enters {my_domain} in Setup › Users & Control › Services › GitHub." },
         { Problem(ConnectionRemedy.FixClientCredentials), "An admin must fix the client id and secret in Setup › Users & Control › Services." },
         { Problem(ConnectionRemedy.CheckLinkName) with { LinkName = null }, "Check the link name in Setup › Developer Space › Connections." },
